@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// One run, one project per package. The browser suite has its own config
+// (vitest.browser.config.ts) because it needs Chromium, which a fresh machine lacks.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'emulator',
+          include: ['packages/emulator/test/**/*.test.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'bitrix24',
+          include: ['packages/bitrix24/test/**/*.test.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          include: ['packages/server/test/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
