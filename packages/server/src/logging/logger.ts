@@ -1,0 +1,59 @@
+import { type DestinationStream, type LevelWithSilent, type Logger, pino } from 'pino';
+
+import type { SecretRedactor } from './secret-redactor.js';
+
+/**
+ * Log categories: the first thing a reader filters by. Each line also carries the ids
+ * of what it is about (`reqId`, `houseId`, `syncRunId`, `method`).
+ */
+export type LogCategory = 'http' | 'auth' | 'api' | 'sync' | 'portal' | 'doctor' | 'start';
+
+export type AppLogger = Logger;
+
+export interface LoggerOptions {
+  level?: LevelWithSilent;
+  redactor: SecretRedactor;
+  /** Where lines go; standard output by default. Tests pass a collecting stream. */
+  destination?: DestinationStream;
+}
+
+/**
+ * A pino logger whose every serialized line passes through the redactor before it is
+ * written: whatever a caller logs (an error from the Bitrix24 client with a webhook
+ * URL inside, a request URL with a token) cannot carry a secret out.
+ */
+export function createLogger(options: LoggerOptions): AppLogger {
+  const destination = options.destination ?? pino.destination({ sync: false });
+  const redacting: DestinationStream = {
+    write: (line: string) => destination.write(options.redactor.redact(line)),
+  };
+
+  return pino(
+    {
+      level: options.level ?? 'info',
+      base: undefined,
+      serializers: { req: serializeRequest, res: serializeReply, err: pino.stdSerializers.err },
+    },
+    redacting,
+  );
+}
+
+export function categoryLogger(logger: AppLogger, category: LogCategory): AppLogger {
+  return logger.child({ category });
+}
+
+interface LoggedRequest {
+  id?: string;
+  method?: string;
+  url?: string;
+  routeOptions?: { url?: string };
+}
+
+// Headers are never logged: they hold cookies and Authorization.
+function serializeRequest(request: LoggedRequest): Record<string, unknown> {
+  return { method: request.method, url: request.url, route: request.routeOptions?.url };
+}
+
+function serializeReply(reply: { statusCode?: number }): Record<string, unknown> {
+  return { statusCode: reply.statusCode };
+}
