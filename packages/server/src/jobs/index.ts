@@ -14,5 +14,10 @@ export type {
 } from './job-queue.js';
 export { defaultRetryPolicy, retryDelayMs } from './job-queue.js';
 export type { SyncJobPayload, SyncMode, SyncSchedule, SyncScheduler } from './sync-scheduler.js';
-export { defaultSyncSchedule, startSyncScheduler, syncJobName } from './sync-scheduler.js';
+export {
+  defaultSyncSchedule,
+  startSyncScheduler,
+  syncJobName,
+  syncScheduleOf,
+} from './sync-scheduler.js';
 export { nextDailyAt } from './zoned-time.js';

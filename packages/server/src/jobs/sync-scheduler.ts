@@ -1,3 +1,4 @@
+import type { Config } from '../config/index.js';
 import type { WorkLogger } from './job-logger.js';
 import { silentLogger } from './job-logger.js';
 import type { JobQueue } from './job-queue.js';
@@ -18,15 +19,15 @@ export const syncJobName = 'sync';
 export interface SyncSchedule {
   /** Minutes between incremental syncs; 0 turns them off. */
   incrementalEveryMinutes: number;
-  /** `HH:MM` on the company's clock for the nightly full sync; null turns it off. */
-  fullSyncAt: string | null;
+  /** Time on the company's clock for the nightly full sync; null turns it off. */
+  fullSyncAt: { hour: number; minute: number } | null;
   /** The company's IANA zone, e.g. `Europe/Moscow`. */
   timeZone: string;
 }
 
 export const defaultSyncSchedule: SyncSchedule = {
   incrementalEveryMinutes: 10,
-  fullSyncAt: '03:00',
+  fullSyncAt: { hour: 3, minute: 0 },
   timeZone: 'Europe/Moscow',
 };
 
@@ -98,5 +99,14 @@ export function startSyncScheduler(options: {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
     },
+  };
+}
+
+/** The schedule the configuration asks for (`AUDIOBOT_SYNC_*`, `AUDIOBOT_TIME_ZONE`). */
+export function syncScheduleOf(config: Pick<Config, 'sync' | 'timeZone'>): SyncSchedule {
+  return {
+    incrementalEveryMinutes: config.sync.incrementalMinutes,
+    fullSyncAt: config.sync.fullAt,
+    timeZone: config.timeZone,
   };
 }

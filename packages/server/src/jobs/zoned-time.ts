@@ -60,9 +60,13 @@ export function instantOf(timeZone: string, wall: WallClock): Date {
   return new Date(guess - offsetMs(timeZone, new Date(first)));
 }
 
-/** The first instant after `after` at which the zone's clock shows `HH:MM`. */
-export function nextDailyAt(timeZone: string, time: string, after: Date): Date {
-  const [hour = 0, minute = 0] = time.split(':').map(Number);
+/** The first instant after `after` at which the zone's clock shows that time. */
+export function nextDailyAt(
+  timeZone: string,
+  time: { hour: number; minute: number },
+  after: Date,
+): Date {
+  const { hour, minute } = time;
   const today = wallClockIn(timeZone, after);
 
   for (let dayOffset = 0; dayOffset <= 2; dayOffset += 1) {
@@ -76,5 +80,5 @@ export function nextDailyAt(timeZone: string, time: string, after: Date): Date {
     });
     if (candidate.getTime() > after.getTime()) return candidate;
   }
-  throw new Error(`No daily time ${time} found in ${timeZone}`);
+  throw new Error(`No daily time ${hour}:${minute} found in ${timeZone}`);
 }

@@ -32,18 +32,34 @@ function recordingQueue(): JobQueue & { enqueued: Enqueued[] } {
 
 describe('nextDailyAt', () => {
   it('finds 03:00 Moscow time later the same night', () => {
-    const next = nextDailyAt('Europe/Moscow', '03:00', new Date('2026-12-03T21:10:00Z'));
+    const next = nextDailyAt(
+      'Europe/Moscow',
+      { hour: 3, minute: 0 },
+      new Date('2026-12-03T21:10:00Z'),
+    );
     expect(next.toISOString()).toBe('2026-12-04T00:00:00.000Z');
   });
 
   it('moves to the next day once the time has passed', () => {
-    const next = nextDailyAt('Europe/Moscow', '03:00', new Date('2026-12-04T00:00:00Z'));
+    const next = nextDailyAt(
+      'Europe/Moscow',
+      { hour: 3, minute: 0 },
+      new Date('2026-12-04T00:00:00Z'),
+    );
     expect(next.toISOString()).toBe('2026-12-05T00:00:00.000Z');
   });
 
   it('respects daylight saving time in zones that have it', () => {
-    const summer = nextDailyAt('Europe/Berlin', '03:00', new Date('2026-07-01T12:00:00Z'));
-    const winter = nextDailyAt('Europe/Berlin', '03:00', new Date('2026-12-01T12:00:00Z'));
+    const summer = nextDailyAt(
+      'Europe/Berlin',
+      { hour: 3, minute: 0 },
+      new Date('2026-07-01T12:00:00Z'),
+    );
+    const winter = nextDailyAt(
+      'Europe/Berlin',
+      { hour: 3, minute: 0 },
+      new Date('2026-12-01T12:00:00Z'),
+    );
     expect(summer.toISOString()).toBe('2026-07-02T01:00:00.000Z');
     expect(winter.toISOString()).toBe('2026-12-02T02:00:00.000Z');
   });
@@ -64,7 +80,11 @@ describe('sync scheduler', () => {
     const scheduler = startSyncScheduler({
       queue,
       memberId: 'm1',
-      schedule: { incrementalEveryMinutes: 10, fullSyncAt: '03:00', timeZone: 'Europe/Moscow' },
+      schedule: {
+        incrementalEveryMinutes: 10,
+        fullSyncAt: { hour: 3, minute: 0 },
+        timeZone: 'Europe/Moscow',
+      },
     });
 
     vi.advanceTimersByTime(30 * 60_000);
