@@ -1,0 +1,17 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { StoreDialect } from '../store-dialect.js';
+import { initialMigration } from './0001-initial.js';
+
+/**
+ * The migrations in code, not read from a folder, so they run the same under tsx, vitest
+ * and a bundle. Append new ones with the next number; never edit one that has shipped.
+ */
+export function migrationProvider(dialect: StoreDialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '0001-initial': initialMigration(dialect),
+      };
+    },
+  };
+}
