@@ -1,0 +1,54 @@
+import { request, withQuery } from './http.js';
+import type {
+  Department,
+  Employee,
+  FieldMapping,
+  Filters,
+  Health,
+  HouseDetail,
+  HouseSummary,
+  MapHouse,
+  Me,
+  Page,
+  Schedule,
+  Statistics,
+  SyncRun,
+  Workload,
+} from './types.js';
+
+// Every endpoint the web app calls, typed by the contract in ./types.ts.
+
+const post = (body?: unknown): RequestInit => ({
+  method: 'POST',
+  body: body === undefined ? undefined : JSON.stringify(body),
+});
+
+export const api = {
+  health: (details = false) =>
+    request<Health>(withQuery('/api/health', { details: details ? 1 : null })),
+
+  me: () => request<Me>('/api/auth/me'),
+  signInDemo: () => request<Me>('/api/auth/demo', post({})),
+  signOut: () => request<void>('/api/auth/logout', post({})),
+
+  houses: (params: URLSearchParams) =>
+    request<Page<HouseSummary>>(withQuery('/api/cleaning/houses', params)),
+  house: (id: string) => request<HouseDetail>(`/api/cleaning/houses/${encodeURIComponent(id)}`),
+  filters: () => request<Filters>('/api/cleaning/filters'),
+  schedule: (from: string, to: string, brigadeId?: string) =>
+    request<Schedule>(withQuery('/api/cleaning/schedule', { from, to, brigadeId })),
+  map: (brigadeId?: string) =>
+    request<{ items: MapHouse[] }>(withQuery('/api/cleaning/map', { brigadeId })),
+
+  employees: (query: { brigadeId?: string; active?: boolean; q?: string } = {}) =>
+    request<{ total: number; items: Employee[] }>(withQuery('/api/dashboard/employees', query)),
+  departments: () => request<{ items: Department[] }>('/api/dashboard/departments'),
+  statistics: () => request<Statistics>('/api/dashboard/statistics'),
+  workload: (month: string, brigadeId?: string) =>
+    request<Workload>(withQuery('/api/dashboard/workload', { month, brigadeId })),
+
+  mapping: () => request<FieldMapping>('/api/connection/mapping'),
+  startSync: (mode: SyncRun['mode']) => request<{ run: SyncRun }>('/api/sync', post({ mode })),
+  syncRuns: () => request<{ items: SyncRun[] }>('/api/sync/runs'),
+  syncRun: (id: string) => request<SyncRun>(`/api/sync/runs/${encodeURIComponent(id)}`),
+};
