@@ -1,0 +1,52 @@
+import { Type } from '@sinclair/typebox';
+
+import type { ApiApp, ApiContext } from '../api-context.js';
+import { protectedErrors } from '../schemas/common-schemas.js';
+import { assertDateRange } from './date-range.js';
+import { HouseFilterProperties, HouseSummarySchema } from './house-schemas.js';
+import { presentHouseSummary } from './house-summary-presenter.js';
+import { countHouses, selectHouseSummaries } from './house-summary-query.js';
+import { nextCleaningsOf } from './next-cleaning-query.js';
+
+const schema = {
+  tags: ['cleaning'],
+  summary: 'Houses: search, filter, sort, one page at a time',
+  querystring: Type.Object(
+    {
+      ...HouseFilterProperties,
+      page: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 }),
+      limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+    },
+    { additionalProperties: false },
+  ),
+  response: {
+    200: Type.Object({
+      total: Type.Integer(),
+      page: Type.Integer(),
+      limit: Type.Integer(),
+      items: Type.Array(HouseSummarySchema),
+    }),
+    ...protectedErrors,
+  },
+};
+
+export function housesListRoute(app: ApiApp, context: ApiContext): void {
+  app.get('/api/cleaning/houses', { schema }, async (request) => {
+    const { page, limit, ...filter } = request.query;
+    assertDateRange(filter);
+    const scope = { memberId: context.memberId(), today: context.today() };
+
+    const [total, rows] = await Promise.all([
+      countHouses(context.db, filter, scope),
+      selectHouseSummaries(context.db, filter, scope)
+        .limit(limit)
+        .offset((page - 1) * limit)
+        .execute(),
+    ]);
+    const ids = rows.map((row) => Number(row.id));
+    const next = await nextCleaningsOf(context.db, scope.memberId, ids, scope.today);
+
+    const items = rows.map((row) => presentHouseSummary(row, next.get(Number(row.id))));
+    return { total, page, limit, items };
+  });
+}

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+
+import packageJson from '../../package.json' with { type: 'json' };
+import type { ApiContext } from '../api/api-context.js';
+import { registerApiRoutes } from '../api/api-routes.js';
+import { localDate } from '../api/local-date.js';
+import { installAuthentication } from '../auth/authenticate.js';
+import { secretsOf } from '../config/index.js';
+import { apiError } from '../http/api-error.js';
+import { installErrorHandler } from '../http/error-handler.js';
+import { installWebAndNotFound } from '../http/not-found-handler.js';
+import { installOpenApi } from '../http/openapi.js';
+import { createLogger } from '../logging/logger.js';
+import { createSecretRedactor } from '../logging/secret-redactor.js';
+import type { AppDependencies } from './app-dependencies.js';
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+/**
+ * The HTTP application: API routes, OpenAPI document, the built web app. Nothing
+ * listens yet: tests call `inject()`, the start command calls `listen()`.
+ */
+export async function buildApp(dependencies: AppDependencies): Promise<FastifyInstance> {
+  const { config, store } = dependencies;
+  const redactor = dependencies.redactor ?? createSecretRedactor(secretsOf(config));
+  const logger = dependencies.logger ?? createLogger({ level: config.logLevel, redactor });
+
+  const app = fastify({
+    loggerInstance: logger.child({ category: 'http' }) as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: true,
+    ajv: { customOptions: { allErrors: false } },
+  });
+
+  installErrorHandler(app, redactor);
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await installOpenApi(app, packageJson.version);
+  installAuthentication(app, { db: store.db, adminToken: config.adminToken });
+  logResponses(app);
+
+  const context = apiContextOf(dependencies, redactor, packageJson.version);
+  registerApiRoutes(app.withTypeProvider<TypeBoxTypeProvider>(), context);
+  await installWebAndNotFound(app, webRootOf(dependencies));
+
+  return app;
+}
+
+function apiContextOf(
+  dependencies: AppDependencies,
+  redactor: ApiContext['redactor'],
+  version: string,
+): ApiContext {
+  const { config, store, portal, queue } = dependencies;
+  const now = dependencies.now ?? (() => new Date());
+  return {
+    config,
+    db: store.db,
+    dialect: store.dialect,
+    queue,
+    redactor,
+    portal,
+    version,
+    memberId: () => {
+      if (!portal) throw apiError('portal_not_connected');
+      return portal.memberId;
+    },
+    today: () => localDate(now(), config.timeZone),
+  };
+}
+
+// One line per request, after the answer: method, route, status and time, no headers.
+function logResponses(app: FastifyInstance): void {
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        userId: request.user?.id,
+      },
+      'request',
+    );
+  });
+}
+
+function webRootOf(dependencies: AppDependencies): string | null {
+  if (dependencies.webRoot === undefined) return DEFAULT_WEB_ROOT;
+  return dependencies.webRoot === null ? null : path.resolve(dependencies.webRoot);
+}

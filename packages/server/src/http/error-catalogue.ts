@@ -1,0 +1,64 @@
+/**
+ * Every error the API can answer with: a stable code clients may branch on, its HTTP
+ * status, and its severity, which decides the log level — the user's mistake is
+ * `info`, an outside system failing (Bitrix24 503, a timeout) is `warn`, our own bug
+ * is `error`. Messages are generic on purpose; a route may pass a more precise one.
+ */
+
+export type ErrorSeverity = 'user' | 'operational' | 'bug';
+
+export interface CatalogueEntry {
+  status: number;
+  severity: ErrorSeverity;
+  message: string;
+}
+
+export const errorCatalogue = {
+  validation_failed: { status: 400, severity: 'user', message: 'The request is invalid.' },
+  bad_request: { status: 400, severity: 'user', message: 'The request cannot be read.' },
+  unauthenticated: {
+    status: 401,
+    severity: 'user',
+    message: 'Sign in or send an API token.',
+  },
+  forbidden: { status: 403, severity: 'user', message: 'Your role does not allow this.' },
+  demo_disabled: {
+    status: 403,
+    severity: 'user',
+    message: 'Demo sign-in works only when AudioBot runs the demo portal.',
+  },
+  not_found: { status: 404, severity: 'user', message: 'No such endpoint.' },
+  house_not_found: { status: 404, severity: 'user', message: 'No such house.' },
+  sync_run_not_found: { status: 404, severity: 'user', message: 'No such sync run.' },
+  payload_too_large: { status: 413, severity: 'user', message: 'The request body is too large.' },
+  unsupported_media_type: {
+    status: 415,
+    severity: 'user',
+    message: 'Send JSON (Content-Type: application/json).',
+  },
+  too_many_requests: { status: 429, severity: 'user', message: 'Too many requests.' },
+  portal_not_connected: {
+    status: 503,
+    severity: 'operational',
+    message: 'No Bitrix24 portal is connected yet.',
+  },
+  portal_unavailable: {
+    status: 503,
+    severity: 'operational',
+    message: 'Bitrix24 did not answer; try again shortly.',
+  },
+  sync_pending: {
+    status: 503,
+    severity: 'operational',
+    message: 'The first sync has not finished yet; try again in a moment.',
+  },
+  internal_error: { status: 500, severity: 'bug', message: 'Something went wrong on our side.' },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export const logLevelBySeverity = {
+  user: 'info',
+  operational: 'warn',
+  bug: 'error',
+} as const satisfies Record<ErrorSeverity, 'info' | 'warn' | 'error'>;
