@@ -1,0 +1,86 @@
+import { encodePhpQuery } from '../encoding/php-query.js';
+import { clientInputError, errorFromAnswer } from '../errors/answer-error.js';
+import type { Bitrix24Error } from '../errors/bitrix24-error.js';
+import type { Redactor } from '../redaction/redactor.js';
+import { numberOrNull, type RestTime } from '../transport/rest-envelope.js';
+import { type BatchCommands, type BatchResult, maxBatchCommands } from './batch-types.js';
+
+const commandKey = /^[A-Za-z0-9_.-]+$/;
+
+/** `{k: {method, params}}` → the batch's `cmd`: `{k: 'method?filter[%3EID]=5'}`. */
+export function encodeBatchCommands(commands: BatchCommands): Record<string, string> {
+  const keys = Object.keys(commands);
+  if (keys.length === 0) throw clientInputError('CLIENT_EMPTY_BATCH', 'no commands', 'batch');
+  if (keys.length > maxBatchCommands) {
+    const text = `${keys.length} commands; a batch takes ${maxBatchCommands}, use batchAll`;
+    throw clientInputError('CLIENT_BATCH_TOO_LONG', text, 'batch');
+  }
+
+  const cmd: Record<string, string> = {};
+  for (const [key, command] of Object.entries(commands)) {
+    if (!commandKey.test(key)) {
+      throw clientInputError(
+        'CLIENT_BAD_COMMAND_KEY',
+        `command key "${key}" is not a name`,
+        'batch',
+      );
+    }
+    const query = encodePhpQuery(command.params ?? {});
+    cmd[key] = query === '' ? command.method : `${command.method}?${query}`;
+  }
+  return cmd;
+}
+
+export interface BatchReadContext {
+  redactor: Redactor;
+  nowMs: number;
+}
+
+/** Reads `result: {result, result_error, result_total, result_next, result_time}`. */
+export function readBatchResult(
+  result: unknown,
+  commands: BatchCommands,
+  context: BatchReadContext,
+): BatchResult {
+  const parts = asRecord(result);
+  const errors: Record<string, Bitrix24Error> = {};
+
+  for (const [key, body] of Object.entries(asRecord(parts.result_error))) {
+    const fields = asRecord(body);
+    const error = {
+      code: String(fields.error ?? ''),
+      description: String(fields.error_description ?? ''),
+    };
+    errors[key] = errorFromAnswer(
+      { ...error, time: null },
+      { ...context, status: null, method: commands[key]?.method ?? null, knownResetAt: null },
+    );
+  }
+
+  return {
+    results: asRecord(parts.result),
+    errors,
+    totals: numbers(parts.result_total),
+    nexts: numbers(parts.result_next),
+    times: asRecord(parts.result_time) as Record<string, RestTime>,
+  };
+}
+
+/**
+ * PHP sends an empty map as `[]`, and a map whose keys are 0, 1, 2 ... as a list; both
+ * become an object keyed like the commands.
+ */
+function asRecord(value: unknown): Record<string, unknown> {
+  if (Array.isArray(value)) return Object.fromEntries(value.map((item, i) => [String(i), item]));
+  if (value !== null && typeof value === 'object') return value as Record<string, unknown>;
+  return {};
+}
+
+function numbers(value: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, item] of Object.entries(asRecord(value))) {
+    const number = numberOrNull(item);
+    if (number !== null) out[key] = number;
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  Bitrix24Error,
+  createBitrix24Client,
+  parseWebhookUrl,
+  Redactor,
+  redact,
+} from '../../src/index.js';
+
+const code = 'k3y5ecr3tw3bh00k';
+
+describe('parseWebhookUrl', () => {
+  it('reads the portal, user and code', () => {
+    expect(parseWebhookUrl(`https://vas-dom.bitrix24.ru/rest/1/${code}/`)).toEqual({
+      portalUrl: 'https://vas-dom.bitrix24.ru',
+      userId: 1,
+      code,
+      restBase: `https://vas-dom.bitrix24.ru/rest/1/${code}/`,
+    });
+  });
+
+  it('accepts a missing slash, a method name after the code, and a double slash', () => {
+    for (const url of [
+      `https://p.bitrix24.ru/rest/7/${code}`,
+      `https://p.bitrix24.ru/rest/7/${code}/crm.deal.list.json`,
+      `https://p.bitrix24.ru//rest/7/${code}/`,
+    ]) {
+      expect(parseWebhookUrl(url)).toMatchObject({ userId: 7, code });
+    }
+  });
+
+  it('rejects what is not a webhook without repeating the code', () => {
+    for (const url of ['not a url', `https://p.bitrix24.ru/api/${code}/`, 'ftp://x/rest/1/abc/']) {
+      const error = catchError(() => parseWebhookUrl(url));
+      expect(error).toBeInstanceOf(Bitrix24Error);
+      expect(error.kind).toBe('credentials');
+      expect(String(error)).not.toContain(code);
+    }
+  });
+
+  it('describes the endpoint with the code hidden', () => {
+    const client = createBitrix24Client({
+      auth: { type: 'webhook', webhookUrl: `https://p.bitrix24.ru/rest/1/${code}/` },
+    });
+    expect(client.describeEndpoint()).toBe('https://p.bitrix24.ru/rest/1/***/');
+  });
+});
+
+describe('redact', () => {
+  it('hides webhook paths, auth parameters and bearer tokens in any text', () => {
+    const text =
+      `GET https://p.ru/rest/12/${code}/crm.deal.list?auth=tok3nvalue&x=1 ` +
+      'Authorization: Bearer abc.def-123 {"refresh_token":"r3fr3sh"} client_secret=s3cr3t';
+    const safe = redact(text);
+    for (const secret of [code, 'tok3nvalue', 'abc.def-123', 'r3fr3sh', 's3cr3t']) {
+      expect(safe).not.toContain(secret);
+    }
+    expect(safe).toContain('https://p.ru/rest/12/***/crm.deal.list');
+  });
+
+  it('hides registered secrets wherever they stand, also URL-encoded', () => {
+    const redactor = new Redactor(['a+b/c=secret']);
+    expect(redactor.redact('x a+b/c=secret y a%2Bb%2Fc%3Dsecret')).toBe('x *** y ***');
+  });
+
+  it('masks secret-named keys in log data', () => {
+    const redactor = new Redactor();
+    expect(redactor.redactValue({ auth: 'x', nested: { refresh_token: 'y' }, code: 'E' })).toEqual({
+      auth: '***',
+      nested: { refresh_token: '***' },
+      code: 'E',
+    });
+  });
+});
+
+function catchError(action: () => unknown): Bitrix24Error {
+  try {
+    action();
+  } catch (error) {
+    return error as Bitrix24Error;
+  }
+  throw new Error('expected an error');
+}
