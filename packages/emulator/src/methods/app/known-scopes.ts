@@ -1,0 +1,22 @@
+/** Scopes a portal offers (`scope` with `full: true`); the ones this product uses first. */
+export const knownScopes = [
+  'crm',
+  'user',
+  'user_basic',
+  'user_brief',
+  'department',
+  'task',
+  'tasks_extended',
+  'calendar',
+  'im',
+  'imbot',
+  'placement',
+  'log',
+  'sonet_group',
+  'lists',
+  'disk',
+  'entity',
+  'bizproc',
+  'pull',
+  'userfieldconfig',
+] as const;
