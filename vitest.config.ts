@@ -26,6 +26,13 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      {
+        test: {
+          name: 'web',
+          include: ['packages/web/test/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
     ],
   },
 });

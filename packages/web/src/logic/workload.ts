@@ -23,13 +23,25 @@ export function workloadColumns(workload: Workload): WorkloadColumn[] {
 
 export function workloadRows(workload: Workload, metric: WorkloadMetric): WorkloadRow[] {
   const columns = workloadColumns(workload);
-  const byKey = new Map<string, WorkloadDay>();
-  for (const day of workload.days) byKey.set(`${day.date}|${day.brigadeId}`, day);
+  const byKey = sumByDayAndBrigade(workload.days, metric);
 
   return daysOfMonth(workload.month).map((date) => {
-    const values = columns.map((column) => byKey.get(`${date}|${column.brigadeId}`)?.[metric] ?? 0);
+    const values = columns.map((column) => byKey.get(`${date}|${column.brigadeId}`) ?? 0);
     return { date, values, total: values.reduce((sum, value) => sum + value, 0) };
   });
+}
+
+// Summed, not overwritten: a day may come in more than one row per brigade.
+function sumByDayAndBrigade(
+  days: readonly WorkloadDay[],
+  metric: WorkloadMetric,
+): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const day of days) {
+    const key = `${day.date}|${day.brigadeId}`;
+    sums.set(key, (sums.get(key) ?? 0) + day[metric]);
+  }
+  return sums;
 }
 
 export function workloadCsvRows(
