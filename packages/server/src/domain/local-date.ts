@@ -1,0 +1,73 @@
+/**
+ * Dates in the cleaning company's zone. The portal sends schedule datetimes with the
+ * offset of whoever saved them (`2025-09-16T03:00:00+03:00`, or `…T00:00:00+00:00` from
+ * an integration); the day that counts is the day in the company's zone. Intl does the
+ * zone arithmetic, daylight saving included, so no date library is needed.
+ */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The `YYYY-MM-DD` of an instant in the zone. */
+export function dateInZone(instant: Date, timeZone: string): string {
+  const parts = formatterFor(timeZone).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((entry) => entry.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const LOCAL_DATETIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+const RUSSIAN = /^(\d{2})\.(\d{2})\.(\d{4})(\s+\d{2}:\d{2}(:\d{2})?)?$/;
+
+/**
+ * The company-zone date of a value the portal sends for a date or datetime field:
+ * with an offset → converted to the zone; date-only, or a datetime without offset, or
+ * «16.09.2025 03:00:00» → taken as already local. Anything else → null.
+ */
+export function localDateOf(value: unknown, timeZone: string): string | null {
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+
+  if (DATE_ONLY.test(text)) return validDate(text);
+  if (WITH_ZONE.test(text)) {
+    const instant = new Date(text);
+    return Number.isNaN(instant.getTime()) ? null : dateInZone(instant, timeZone);
+  }
+  const local = LOCAL_DATETIME.exec(text);
+  if (local?.[1]) return validDate(local[1]);
+  const russian = RUSSIAN.exec(text);
+  if (russian) return validDate(`${russian[3]}-${russian[2]}-${russian[1]}`);
+  return null;
+}
+
+/** Refuses 2025-02-30 and the like, which Date would roll over silently. */
+function validDate(date: string): string | null {
+  const instant = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(instant.getTime())) return null;
+  return instant.toISOString().slice(0, 10) === date ? date : null;
+}
+
+/** `YYYY-MM` of a `YYYY-MM-DD`. */
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+/** Today in the company's zone. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return dateInZone(now, timeZone);
+}
