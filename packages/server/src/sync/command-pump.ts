@@ -11,7 +11,7 @@ export class CommandFailedError extends Error {
   readonly code: string;
 
   constructor(command: RestCommand, error: CommandError) {
-    super(`${command.method}: ${error.code} ${error.description}`.trim());
+    super(`${command.method}: ${error.code} ${error.description}`.trim(), { cause: error.cause });
     this.name = 'CommandFailedError';
     this.code = error.code;
   }

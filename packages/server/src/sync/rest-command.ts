@@ -10,6 +10,8 @@ export interface RestCommand {
 export interface CommandError {
   code: string;
   description: string;
+  /** The client's classified error (a `Bitrix24Error`), when there is one. */
+  cause?: unknown;
 }
 
 export interface CommandOutcome {
@@ -17,6 +19,8 @@ export interface CommandOutcome {
   /** `total` of a list page (its count of matching rows), when the method sent one. */
   total: number | null;
   error: CommandError | null;
+  /** Seconds of the method's processing-time budget used (`time.operating`), when sent. */
+  operating?: number | null;
 }
 
 /** Sends up to 50 commands as one `batch` request; answers every key it was given. */

@@ -1,0 +1,134 @@
+import type { CommandPump } from './command-pump.js';
+import { pageSize, type RestCommand, rowsOf } from './rest-command.js';
+import type { PortalRow } from './sync-domain.js';
+
+/** One page of house deals with the companies and contacts they name, written together. */
+export interface HouseUnit {
+  page: number;
+  deals: PortalRow[];
+  companies: PortalRow[];
+  contacts: PortalRow[];
+}
+
+export interface DealWalkOptions {
+  pump: CommandPump;
+  /** `crm.deal.list` filter: the pipeline, and `>ID` or `>DATE_MODIFY` bounds. */
+  filter: Record<string, unknown>;
+  /** Companies and contacts already asked for in this run, so each is fetched once. */
+  requested: { companies: Set<string>; contacts: Set<string> };
+  /** Deal pages fetched but not yet written; bounds memory on a large portal. */
+  maxPagesInFlight?: number;
+  onTotal?: (total: number) => void;
+  /** Called once per page, in completion order; the walk waits for it. */
+  writeUnit: (unit: HouseUnit) => Promise<void>;
+}
+
+export const dealSelect = ['*', 'UF_*'];
+const companySelect = ['ID', 'TITLE', 'PHONE', 'EMAIL', 'ADDRESS', 'DATE_MODIFY'];
+const contactSelect = ['ID', 'NAME', 'LAST_NAME', 'SECOND_NAME', 'PHONE', 'EMAIL', 'DATE_MODIFY'];
+
+export function dealPage(filter: Record<string, unknown>, start: number): RestCommand {
+  return {
+    method: 'crm.deal.list',
+    params: { filter, select: dealSelect, order: { ID: 'ASC' }, start },
+  };
+}
+
+/**
+ * Walks the house deals matching `filter` page by page: the first page gives the
+ * count, the rest go out 50 to a batch. Each page's companies and contacts are asked
+ * for by `@ID` (only the ones this run has not asked for yet) and the page is handed
+ * to `writeUnit` with them. Returns how many deals it saw.
+ */
+export async function walkDeals(options: DealWalkOptions): Promise<number> {
+  const { pump } = options;
+  const first = await pump.run(dealPage(options.filter, 0));
+  const total = first.total ?? rowsOf(first).length;
+  options.onTotal?.(total);
+
+  const slots = new Slots(options.maxPagesInFlight ?? 150);
+  let failure: { error: unknown } | null = null;
+  const settle = (page: Promise<void>) =>
+    page.catch((error: unknown) => {
+      failure ??= { error };
+    });
+  const pages: Promise<void>[] = [settle(unitOf(options, 0, rowsOf(first)))];
+
+  for (let page = 1; page * pageSize < total && !failure; page += 1) {
+    await slots.take();
+    const done = pump
+      .run(dealPage(options.filter, page * pageSize))
+      .then((outcome) => unitOf(options, page, rowsOf(outcome)))
+      .finally(() => slots.release());
+    pages.push(settle(done));
+  }
+
+  await Promise.all(pages);
+  if (failure) throw (failure as { error: unknown }).error;
+  return total;
+}
+
+async function unitOf(options: DealWalkOptions, page: number, deals: PortalRow[]): Promise<void> {
+  const companyIds = newIds(deals, 'COMPANY_ID', options.requested.companies);
+  const contactIds = newIds(deals, 'CONTACT_ID', options.requested.contacts);
+
+  const [companies, contacts] = await Promise.all([
+    byIds(options.pump, 'crm.company.list', companySelect, companyIds),
+    byIds(options.pump, 'crm.contact.list', contactSelect, contactIds),
+  ]);
+  await options.writeUnit({ page, deals, companies, contacts });
+}
+
+/** The ids the deals name that nobody asked for yet; marks them asked. */
+function newIds(deals: PortalRow[], field: string, requested: Set<string>): string[] {
+  const ids: string[] = [];
+
+  for (const deal of deals) {
+    const id = String(deal[field] ?? '');
+    if (id === '' || id === '0' || requested.has(id)) continue;
+    requested.add(id);
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** Rows by `@ID`, 50 ids per command; urgent, so the page waiting for them is written soon. */
+export async function byIds(
+  pump: CommandPump,
+  method: string,
+  select: string[],
+  ids: string[],
+): Promise<PortalRow[]> {
+  const chunks: Promise<PortalRow[]>[] = [];
+
+  for (let start = 0; start < ids.length; start += pageSize) {
+    const filter = { '@ID': ids.slice(start, start + pageSize) };
+    const command = { method, params: { filter, select, start: -1 } };
+    chunks.push(pump.run(command, true).then((outcome) => rowsOf<PortalRow>(outcome)));
+  }
+  return (await Promise.all(chunks)).flat();
+}
+
+/** A counting semaphore: at most `size` pages between fetch and write. */
+class Slots {
+  #free: number;
+  readonly #waiting: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.#free = size;
+  }
+
+  async take(): Promise<void> {
+    if (this.#free > 0) {
+      this.#free -= 1;
+      return;
+    }
+    await new Promise<void>((resolve) => this.#waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#free += 1;
+  }
+}

@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+import { type Database, upsertMany } from '../store/index.js';
+import type { HouseUnit } from './deal-walk.js';
+import type { PlacedReference, SyncDomain } from './sync-domain.js';
+import { now } from './sync-runs.js';
+
+export interface HouseWrite {
+  db: Kysely<Database>;
+  memberId: string;
+  domain: SyncDomain;
+  reference: PlacedReference;
+  runId: number;
+}
+
+/**
+ * Writes one page of houses with their companies, contacts and cleanings, and the
+ * run's checkpoint, in ONE transaction: a crash leaves the page either fully written
+ * or not at all, and the checkpoint never runs ahead of the rows. Cleanings are
+ * derived data: a house's are replaced whole.
+ */
+export async function writeHouseUnit(
+  write: HouseWrite,
+  unit: HouseUnit,
+  checkpoint: object | null,
+): Promise<number[]> {
+  const { memberId, domain, reference } = write;
+  const syncedAt = now();
+  const stamp = { memberId, syncedAt, deletedAt: null };
+
+  const companies = unit.companies.map((row) => ({ ...domain.managementCompanyOf(row), ...stamp }));
+  const residents = unit.contacts.map((row) => ({ ...domain.seniorResidentOf(row), ...stamp }));
+  const mapped = unit.deals.map((deal) => domain.houseOf(deal, reference));
+  const houses = mapped.map(({ house }) => ({ ...house, ...stamp }));
+  const cleanings = mapped.flatMap(({ cleanings }) => cleanings.map((c) => ({ ...c, memberId })));
+  const houseIds = houses.map((house) => house.id);
+
+  await write.db.transaction().execute(async (trx) => {
+    await upsertMany(trx, 'managementCompanies', companies, ['memberId', 'id']);
+    await upsertMany(trx, 'seniorResidents', residents, ['memberId', 'id']);
+    await upsertMany(trx, 'houses', houses, ['memberId', 'id']);
+    await replaceCleanings(trx, memberId, houseIds, cleanings);
+    if (checkpoint) {
+      await trx
+        .updateTable('syncRuns')
+        .set({ checkpoint: JSON.stringify(checkpoint), heartbeatAt: syncedAt })
+        .where('id', '=', write.runId)
+        .execute();
+    }
+  });
+  return houseIds;
+}
+
+async function replaceCleanings(
+  trx: Kysely<Database>,
+  memberId: string,
+  houseIds: number[],
+  cleanings: Parameters<typeof upsertMany<'cleanings'>>[2],
+): Promise<void> {
+  if (houseIds.length === 0) return;
+
+  await trx
+    .deleteFrom('cleanings')
+    .where('memberId', '=', memberId)
+    .where('houseId', 'in', houseIds)
+    .execute();
+  await upsertMany(trx, 'cleanings', cleanings, [
+    'memberId',
+    'houseId',
+    'date',
+    'cleaningType',
+    'slot',
+  ]);
+}
+
+/**
+ * Marks houses gone from the pipeline as deleted (the row stays for history) and drops
+ * their cleanings, in one transaction.
+ */
+export async function markHousesDeleted(
+  db: Kysely<Database>,
+  memberId: string,
+  houseIds: number[],
+): Promise<void> {
+  if (houseIds.length === 0) return;
+  const deletedAt = now();
+
+  await db.transaction().execute(async (trx) => {
+    for (let start = 0; start < houseIds.length; start += 1000) {
+      const chunk = houseIds.slice(start, start + 1000);
+      await trx
+        .updateTable('houses')
+        .set({ deletedAt })
+        .where('memberId', '=', memberId)
+        .where('id', 'in', chunk)
+        .execute();
+      await trx
+        .deleteFrom('cleanings')
+        .where('memberId', '=', memberId)
+        .where('houseId', 'in', chunk)
+        .execute();
+    }
+  });
+}
+
+/** Ids of the houses the store holds as present (not deleted). */
+export async function presentHouseIds(db: Kysely<Database>, memberId: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('houses')
+    .select('id')
+    .where('memberId', '=', memberId)
+    .where('deletedAt', 'is', null)
+    .execute();
+  return rows.map((row) => Number(row.id));
+}

@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+import { type Database, upsertMany } from '../store/index.js';
+import type { CommandPump } from './command-pump.js';
+import { listAll } from './list-all.js';
+import type { PlacedReference, PortalRow, ReferenceLists } from './sync-domain.js';
+import { now } from './sync-runs.js';
+
+export const referenceCommands = {
+  userFields: { method: 'crm.deal.userfield.list', params: { filter: { LANG: 'ru' } } },
+  categories: { method: 'crm.category.list', params: { entityTypeId: 2 } },
+  departments: { method: 'department.get', params: {} },
+  users: { method: 'user.get', params: {} },
+};
+
+/**
+ * Starts fetching the reference lists. The categories are handed out on their own as
+ * soon as they arrive, so the caller can ask for the first house page in the same
+ * batch as the lists' later pages.
+ */
+export function fetchReference(pump: CommandPump): {
+  categories: Promise<PortalRow[]>;
+  lists: Promise<ReferenceLists>;
+  serverTime: Promise<string | null>;
+} {
+  const categories = listAll<PortalRow>(pump, referenceCommands.categories);
+  const serverTime = pump
+    .run({ method: 'server.time', params: {} })
+    .then((outcome) => (typeof outcome.result === 'string' ? outcome.result : null));
+
+  const lists = Promise.all([
+    listAll<PortalRow>(pump, referenceCommands.userFields),
+    categories,
+    listAll<PortalRow>(pump, referenceCommands.departments),
+    listAll<PortalRow>(pump, referenceCommands.users),
+  ]).then(([userFields, categoryRows, departments, users]) => ({
+    userFields,
+    categories: categoryRows,
+    departments,
+    users,
+  }));
+  return { categories, lists, serverTime };
+}
+
+/**
+ * Replaces the portal's staff, brigades, enumerations and field mapping in one
+ * transaction. Users and departments missing from the portal now are dropped from
+ * the brigades table and marked deleted among the employees.
+ */
+export async function writeReference(
+  db: Kysely<Database>,
+  memberId: string,
+  reference: PlacedReference,
+): Promise<void> {
+  const syncedAt = now();
+
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('brigades').where('memberId', '=', memberId).execute();
+    await upsertMany(trx, 'brigades', stamped(reference.brigades, memberId, syncedAt), [
+      'memberId',
+      'id',
+    ]);
+
+    const employees = reference.employees.map((row) => ({
+      ...row,
+      memberId,
+      syncedAt,
+      deletedAt: null,
+    }));
+    await trx
+      .updateTable('employees')
+      .set({ deletedAt: syncedAt })
+      .where('memberId', '=', memberId)
+      .where('deletedAt', 'is', null)
+      .execute();
+    await upsertMany(trx, 'employees', employees, ['memberId', 'id']);
+
+    await trx.deleteFrom('enumerations').where('memberId', '=', memberId).execute();
+    await upsertMany(trx, 'enumerations', withMember(reference.enumerations, memberId), [
+      'memberId',
+      'fieldName',
+      'itemId',
+    ]);
+
+    await trx.deleteFrom('fieldMappings').where('memberId', '=', memberId).execute();
+    await upsertMany(trx, 'fieldMappings', withMember(reference.fieldMappings, memberId), [
+      'memberId',
+      'fieldName',
+    ]);
+
+    const report = {
+      memberId,
+      pipelineId: reference.pipeline?.id ?? null,
+      pipelineName: reference.pipeline?.name ?? null,
+      unplaced: JSON.stringify(reference.unplaced),
+      discoveredAt: syncedAt,
+    };
+    await upsertMany(trx, 'fieldMappingReports', [report], ['memberId']);
+  });
+}
+
+function withMember<Row extends object>(
+  rows: Row[],
+  memberId: string,
+): (Row & { memberId: string })[] {
+  return rows.map((row) => ({ ...row, memberId }));
+}
+
+function stamped<Row extends object>(
+  rows: Row[],
+  memberId: string,
+  syncedAt: string,
+): (Row & { memberId: string; syncedAt: string })[] {
+  return rows.map((row) => ({ ...row, memberId, syncedAt }));
+}
