@@ -1,5 +1,6 @@
 import { labelsOf, monthOfLabel, normalizeLabel, type UserFieldRow } from './field-label.js';
 import { FIELD_ROLES, type FieldRole, ROLE_LABELS, SCHEDULE_LABEL } from './field-role.js';
+import { HOUSES_PIPELINE_NAME } from './houses-pipeline.js';
 import type { MappingOverride } from './mapping-override.js';
 
 export interface MappedField {
@@ -18,6 +19,7 @@ export interface ScheduleSlot {
 
 export type UnplacedReason =
   | 'unrecognised'
+  | 'other_pipeline'
   | 'no_month'
   | 'duplicate'
   | 'overridden'
@@ -42,6 +44,11 @@ export interface FieldMapping {
 
 export interface DiscoveryOptions {
   override?: MappingOverride;
+  /**
+   * Name of the houses pipeline (default «Уборка подъездов»). A label ending in
+   * «| <another pipeline>» («Адрес квартиры | Частная уборка») belongs to that pipeline.
+   */
+  pipelineName?: string;
   /** Deals having a value, per field: breaks a tie between same-label fields. */
   valueCounts?: Record<string, number>;
 }
@@ -69,8 +76,9 @@ export function discoverFields(
   const unplaced: UnplacedField[] = [];
   const candidates = new Map<Place, Candidate[]>();
 
+  const pipeline = normalizeLabel(options.pipelineName ?? HOUSES_PIPELINE_NAME);
   for (const row of rows) {
-    const placed = placeByLabel(row);
+    const placed = placeByLabel(row, pipeline);
     if ('reason' in placed)
       unplaced.push({ field: row.FIELD_NAME, label: placed.label, reason: placed.reason });
     else pushCandidate(candidates, placed.place, { row, label: placed.label, source: 'label' });
@@ -81,31 +89,39 @@ export function discoverFields(
   return buildMapping(chosen, unplaced);
 }
 
-function placeByLabel(
-  row: UserFieldRow,
-): { place: Place; label: string } | { reason: UnplacedReason; label: string } {
+function placeByLabel(row: UserFieldRow, pipeline: string): Placement {
   const labels = labelsOf(row);
-  let noMonth: string | null = null;
+  const refused: { reason: UnplacedReason; label: string }[] = [];
 
   for (const label of labels) {
-    const normalized = normalizeLabel(label);
-    const schedule = SCHEDULE_LABEL.exec(normalized);
-    if (schedule) {
-      const month = monthOfLabel(normalized);
-      if (!month) {
-        noMonth ??= label;
-        continue;
-      }
-      const part = schedule[1] === 'дата' ? 'date' : 'type';
-      return { place: `schedule|${month}|${Number(schedule[2])}|${part}`, label };
-    }
+    const placed = placeLabel(label, pipeline);
+    if ('place' in placed) return placed;
+    if (placed.reason !== 'unrecognised') refused.push(placed);
+  }
+  return refused[0] ?? { reason: 'unrecognised', label: labels[0] ?? '' };
+}
 
-    const role = ROLE_LABELS.find(([, pattern]) => pattern.test(normalized))?.[0];
-    if (role) return { place: role, label };
+type Placement = { place: Place; label: string } | { reason: UnplacedReason; label: string };
+
+/**
+ * One label: a schedule slot when it says «Дата/Тип уборки N» and a month; else a role
+ * by its head (the part before «|»), unless its tail names another pipeline.
+ */
+function placeLabel(label: string, pipeline: string): Placement {
+  const normalized = normalizeLabel(label);
+  const schedule = SCHEDULE_LABEL.exec(normalized);
+  if (schedule) {
+    const month = monthOfLabel(normalized);
+    if (!month) return { reason: 'no_month', label };
+    const part = schedule[1] === 'дата' ? 'date' : 'type';
+    return { place: `schedule|${month}|${Number(schedule[2])}|${part}`, label };
   }
 
-  if (noMonth) return { reason: 'no_month', label: noMonth };
-  return { reason: 'unrecognised', label: labels[0] ?? '' };
+  const [head = '', tail] = normalized.split(' | ');
+  const role = ROLE_LABELS.find(([, pattern]) => pattern.test(head))?.[0];
+  if (!role) return { reason: 'unrecognised', label };
+  if (tail && tail !== pipeline) return { reason: 'other_pipeline', label };
+  return { place: role, label };
 }
 
 function pushCandidate(candidates: Map<Place, Candidate[]>, place: Place, candidate: Candidate) {

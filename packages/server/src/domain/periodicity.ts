@@ -3,40 +3,34 @@ import type { CleaningType } from './cleaning-type.js';
 export const PERIODICITY_NOT_SET = 'не указана';
 export const PERIODICITY_INDIVIDUAL = 'индивидуальная';
 
+/** Each known type's words, in the order a label names them. */
+const PARTS: readonly [CleaningType, [string, string, string]][] = [
+  ['full_wet', ['раз', 'раза', 'раз']],
+  ['sweeping', ['подметание', 'подметания', 'подметаний']],
+  ['first_floor', ['первый этаж', 'первых этажа', 'первых этажей']],
+];
+
 /**
  * The periodicity label of one house for one month, from that month's cleanings
- * (the general cleaning does not count: it is a separate yearly visit).
+ * (the general cleaning does not count: it is a separate, rarer visit).
  *
- * With W full wet cleanings, S sweepings and F first-floor cleanings:
- * - no cleaning at all                  → «не указана»;
- * - only full wet (W > 0)               → «W раз(а)», e.g. «4 раза»;
- * - W > 0 and S > 0, no first floors    → «W раз(а) + S подметани(е/я/й)», e.g.
- *                                          «2 раза + 2 подметания»;
- * - W > 0 and F > 0, no sweepings       → «W раз(а) + F перв(ый/ых) этаж(а/ей)», e.g.
- *                                          «2 раза + 2 первых этажа»;
- * - anything else (sweepings and first floors together, no full wet cleaning, or a
- *   cleaning whose type is unknown)     → «индивидуальная».
+ * - no cleaning at all → «не указана»;
+ * - a cleaning whose type is unknown → «индивидуальная»: the schedule cannot be told
+ *   in the office's words, so the reader must open it;
+ * - otherwise the counts of full wet cleanings («раз»), sweepings and first-floor
+ *   cleanings, each with its Russian plural, joined by « + » in that order, leaving out
+ *   the types that do not occur: «4 раза», «2 раза + 2 подметания»,
+ *   «2 раза + 2 первых этажа», «2 подметания + 2 первых этажа».
  */
 export function periodicityLabel(cleanings: readonly { cleaningType: CleaningType }[]): string {
   const count = (type: CleaningType) =>
     cleanings.filter((cleaning) => cleaning.cleaningType === type).length;
-  const wet = count('full_wet');
-  const sweeping = count('sweeping');
-  const firstFloor = count('first_floor');
-  const unknown = count('unknown');
 
-  if (wet + sweeping + firstFloor + unknown === 0) return PERIODICITY_NOT_SET;
-  if (unknown > 0 || wet === 0 || (sweeping > 0 && firstFloor > 0)) return PERIODICITY_INDIVIDUAL;
-
-  const times = `${wet} ${plural(wet, 'раз', 'раза', 'раз')}`;
-  if (sweeping > 0) {
-    return `${times} + ${sweeping} ${plural(sweeping, 'подметание', 'подметания', 'подметаний')}`;
-  }
-  if (firstFloor > 0) {
-    const floors = plural(firstFloor, 'первый этаж', 'первых этажа', 'первых этажей');
-    return `${times} + ${firstFloor} ${floors}`;
-  }
-  return times;
+  if (count('unknown') > 0) return PERIODICITY_INDIVIDUAL;
+  const parts = PARTS.map(([type, words]) => [count(type), words] as const)
+    .filter(([times]) => times > 0)
+    .map(([times, [one, few, many]]) => `${times} ${plural(times, one, few, many)}`);
+  return parts.length > 0 ? parts.join(' + ') : PERIODICITY_NOT_SET;
 }
 
 /** Labels of every month the cleanings cover: `YYYY-MM` → label. */

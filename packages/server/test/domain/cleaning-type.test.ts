@@ -45,10 +45,17 @@ describe('periodicityLabel', () => {
     expect(of('general', 'full_wet', 'full_wet')).toBe('2 раза');
   });
 
-  it('calls mixed or unknown schedules individual', () => {
-    expect(of('full_wet', 'sweeping', 'first_floor')).toBe('индивидуальная');
-    expect(of('sweeping', 'sweeping')).toBe('индивидуальная');
+  it('names every mix of known types in a fixed order', () => {
+    expect(of('first_floor', 'sweeping', 'first_floor', 'sweeping')).toBe(
+      '2 подметания + 2 первых этажа',
+    );
+    expect(of('first_floor', 'full_wet', 'sweeping')).toBe('1 раз + 1 подметание + 1 первый этаж');
+    expect(of('sweeping', 'sweeping', 'sweeping', 'sweeping', 'sweeping')).toBe('5 подметаний');
+  });
+
+  it('calls a schedule with an unknown type individual', () => {
     expect(of('full_wet', 'unknown')).toBe('индивидуальная');
+    expect(of('unknown')).toBe('индивидуальная');
   });
 
   it('uses Russian plurals', () => {

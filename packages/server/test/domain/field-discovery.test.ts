@@ -96,6 +96,25 @@ describe('discoverFields', () => {
     ]);
   });
 
+  it('leaves the fields of other pipelines alone', () => {
+    const rows = [
+      ...realPortalFields(),
+      userField('UF_CRM_1684321881807', 'Адрес квартиры | Частная уборка'),
+      userField('UF_CRM_1684323904340', 'Площадь квартиры | Частная уборка'),
+    ];
+
+    const mapping = discoverFields(rows);
+
+    expect(mapping.roles.address?.field).toBe('UF_CRM_1669561599956');
+    expect(mapping.unplaced.map((entry) => [entry.field, entry.reason])).toEqual([
+      ['UF_CRM_1684321881807', 'other_pipeline'],
+      ['UF_CRM_1684323904340', 'other_pipeline'],
+    ]);
+    expect(discoverFields(rows, { pipelineName: 'Частная уборка' }).roles.address?.field).toBe(
+      'UF_CRM_1684321881807',
+    );
+  });
+
   it('lists the roles it found no field for', () => {
     expect(discoverFields([]).missing).toContain('address');
   });
