@@ -1,12 +1,16 @@
 import { systemMethods } from './app/system-methods.js';
 import { batchMethods } from './batch/batch-method.js';
+import { calendarMethods } from './calendar/calendar-methods.js';
 import { companyEntity } from './crm/company-entity.js';
 import { contactEntity } from './crm/contact-entity.js';
 import { crmCatalogMethods } from './crm/crm-catalog-methods.js';
 import { crmEntityMethods } from './crm/crm-entity-methods.js';
 import { dealEntity } from './crm/deal-entity.js';
 import { timelineCommentMethods } from './crm/timeline-comment-methods.js';
+import { eventMethods } from './events/event-methods.js';
+import { notifyMethods } from './im/notify-methods.js';
 import type { MethodDefinition } from './method-definition.js';
+import { taskMethods } from './tasks/task-methods.js';
 import { departmentMethods } from './user/department-methods.js';
 import { userMethods } from './user/user-methods.js';
 
@@ -27,6 +31,10 @@ function build(): Map<string, MethodDefinition> {
     ...timelineCommentMethods,
     ...userMethods,
     ...departmentMethods,
+    ...taskMethods,
+    ...calendarMethods,
+    ...eventMethods,
+    ...notifyMethods,
   ];
   return new Map(definitions.map((definition) => [definition.name, definition]));
 }
