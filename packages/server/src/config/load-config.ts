@@ -2,9 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import type { ZodIssue } from 'zod';
+import type { MappingOverride } from '../domain/mapping-override.js';
 import { ConfigError } from './config-error.js';
 import { type DatabaseConfig, dataDirOf, parseDatabaseUrl } from './database-url.js';
 import { type Env, envSchema } from './env-schema.js';
+import { readMappingFile } from './mapping-file.js';
 import { type PortalConfig, portalConfigOf } from './portal-config.js';
 
 export type LogLevel = Env['LOG_LEVEL'];
@@ -22,6 +24,8 @@ export interface Config {
   /** null: use the key generated into the data dir (see `resolveSecretKey`). */
   secretKey: string | null;
   mappingFile: string | null;
+  /** The mapping file's content, validated; null without a file. */
+  mappingOverride: MappingOverride | null;
   sync: {
     /** 0 = no scheduled incremental sync. */
     incrementalMinutes: number;
@@ -53,16 +57,26 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const problems = parsed.success ? [] : parsed.error.issues.map(describeIssue);
   const database = parseDatabaseUrl(raw.DATABASE_URL, cwd);
   if ('problem' in database) problems.push(database.problem);
-  if (!parsed.success || 'problem' in database) throw withPortalProblems(raw, problems);
 
-  const env = parsed.data;
-  const portal = portalConfigOf(env, problems);
-  if (problems.length > 0) throw new ConfigError(problems);
+  const portal = portalOf(raw, problems);
+  const mappingFile = raw.AUDIOBOT_MAPPING_FILE
+    ? path.resolve(cwd, raw.AUDIOBOT_MAPPING_FILE.trim())
+    : null;
+  const mappingOverride = mappingFile ? readMappingFile(mappingFile, problems) : null;
+  if (!parsed.success || 'problem' in database || !portal || problems.length > 0) {
+    throw new ConfigError(problems);
+  }
 
-  return deepFreeze(configOf(env, portal, database, cwd));
+  const config = configOf(parsed.data, portal, database, cwd);
+  return deepFreeze({ ...config, mappingFile, mappingOverride });
 }
 
-function configOf(env: Env, portal: PortalConfig, database: DatabaseConfig, cwd: string): Config {
+function configOf(
+  env: Env,
+  portal: PortalConfig,
+  database: DatabaseConfig,
+  cwd: string,
+): Omit<Config, 'mappingFile' | 'mappingOverride'> {
   return {
     portal,
     database,
@@ -71,7 +85,6 @@ function configOf(env: Env, portal: PortalConfig, database: DatabaseConfig, cwd:
     timeZone: env.AUDIOBOT_TIME_ZONE,
     adminToken: env.AUDIOBOT_ADMIN_TOKEN ?? null,
     secretKey: env.AUDIOBOT_SECRET_KEY ?? null,
-    mappingFile: env.AUDIOBOT_MAPPING_FILE ? path.resolve(cwd, env.AUDIOBOT_MAPPING_FILE) : null,
     sync: {
       incrementalMinutes: env.AUDIOBOT_SYNC_INCREMENTAL_MINUTES,
       fullAt: timeOfDay(env.AUDIOBOT_SYNC_FULL_AT),
@@ -96,8 +109,11 @@ function mergeSources(options: LoadConfigOptions, cwd: string): Record<string, s
   return merged;
 }
 
-/** When the basic types fail, the portal rules still run on what parsed, to list everything. */
-function withPortalProblems(raw: Record<string, string>, problems: string[]): ConfigError {
+/**
+ * The portal rules run even when another variable is wrong, so the list is complete.
+ * When a portal variable itself is malformed, the schema has already said so.
+ */
+function portalOf(raw: Record<string, string>, problems: string[]): PortalConfig | null {
   const portalEnv = envSchema
     .pick({
       BITRIX_WEBHOOK_URL: true,
@@ -107,8 +123,7 @@ function withPortalProblems(raw: Record<string, string>, problems: string[]): Co
       BITRIX_MEMBER_ID: true,
     })
     .safeParse(raw);
-  if (portalEnv.success) portalConfigOf(portalEnv.data, problems);
-  return new ConfigError(problems);
+  return portalEnv.success ? portalConfigOf(portalEnv.data, problems) : null;
 }
 
 function describeIssue(issue: ZodIssue): string {

@@ -18,7 +18,7 @@ export const SECRET_KEY_FILE = 'secret.key';
 export function resolveSecretKey(config: Config): string {
   if (config.secretKey) return config.secretKey;
   if (config.database.dialect === 'sqlite' && config.database.path === ':memory:') {
-    return randomKey();
+    return memoryKey(config);
   }
 
   const file = path.join(config.dataDir, SECRET_KEY_FILE);
@@ -27,6 +27,15 @@ export function resolveSecretKey(config: Config): string {
   const key = randomKey();
   mkdirSync(config.dataDir, { recursive: true });
   writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  return key;
+}
+
+/** One key per configuration, so every part of the process seals with the same key. */
+const memoryKeys = new WeakMap<Config, string>();
+
+function memoryKey(config: Config): string {
+  const key = memoryKeys.get(config) ?? randomKey();
+  memoryKeys.set(config, key);
   return key;
 }
 

@@ -151,3 +151,53 @@ describe('loadConfig', () => {
     for (const name of ENV_NAMES) expect(example).toMatch(new RegExp(`^${name}=`, 'm'));
   });
 });
+
+describe('the mapping file', () => {
+  function withFile(content: string) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'audiobot-mapping-'));
+    writeFileSync(path.join(dir, 'mapping.json'), content);
+    return dir;
+  }
+
+  it('is read and validated at start', () => {
+    const dir = withFile('{"address": "UF_CRM_1669561599956", "pipeline": 34}');
+
+    const config = loadConfig({
+      env: { AUDIOBOT_MAPPING_FILE: 'mapping.json' },
+      envFile: false,
+      cwd: dir,
+    });
+
+    expect(config.mappingFile).toBe(path.join(dir, 'mapping.json'));
+    expect(config.mappingOverride).toEqual({
+      pipeline: 34,
+      schedule: undefined,
+      roles: { address: 'UF_CRM_1669561599956' },
+    });
+  });
+
+  it('adds its problems to the others', () => {
+    const dir = withFile('{"address": "ADDRESS"}');
+    const env = { AUDIOBOT_MAPPING_FILE: 'mapping.json', PORT: 'x' };
+
+    expect(() => loadConfig({ env, envFile: false, cwd: dir })).toThrow(
+      expect.objectContaining({
+        problems: [
+          'PORT: must be a whole number',
+          'AUDIOBOT_MAPPING_FILE: address: must be a field code like UF_CRM_1669561599956',
+        ],
+      }),
+    );
+  });
+
+  it('names a missing file and broken JSON', () => {
+    const dir = withFile('{address');
+
+    expect(problemsOf({ AUDIOBOT_MAPPING_FILE: '/nowhere/mapping.json' })).toEqual([
+      'AUDIOBOT_MAPPING_FILE: /nowhere/mapping.json does not exist',
+    ]);
+    expect(() =>
+      loadConfig({ env: { AUDIOBOT_MAPPING_FILE: 'mapping.json' }, envFile: false, cwd: dir }),
+    ).toThrow(/is not JSON/);
+  });
+});

@@ -61,6 +61,7 @@ describe('resolveSecretKey', () => {
     expect(resolveSecretKey(loadConfig({ env, envFile: false, cwd: dir }))).toBe(key);
     const memory = loadConfig({ env: { DATABASE_URL: ':memory:' }, envFile: false, cwd: dir });
     expect(resolveSecretKey(memory)).toHaveLength(43);
+    expect(resolveSecretKey(memory)).toBe(resolveSecretKey(memory));
     expect(existsSync(path.join(dir, 'data'))).toBe(false);
   });
 });
