@@ -20,7 +20,7 @@ import {
   type UserFieldRow,
   type UserRow,
 } from '../domain/index.js';
-import type { PlacedReference, PortalRow, ReferenceLists, SyncDomain } from './sync-domain.js';
+import type { PlacedReference, ReferenceLists, SyncDomain } from './sync-domain.js';
 
 export interface DomainRulesOptions {
   memberId: string;

@@ -1,6 +1,7 @@
 import { syncHouses } from './house-phase.js';
 import { markHousesDeleted, presentHouseIds } from './house-writer.js';
 import { fetchReference, writeReference } from './reference-step.js';
+import { startedEarly } from './rest-command.js';
 import type { PhaseResult, RunContext, SyncCheckpoint } from './sync-context.js';
 import { pipelineNotFound } from './sync-errors.js';
 
@@ -20,11 +21,13 @@ export async function fullSync(run: RunContext): Promise<PhaseResult> {
   const pipeline = run.domain.findPipeline(await reference.categories);
   if (!pipeline) throw pipelineNotFound();
 
-  const placed = reference.lists.then(async (lists) => {
-    const result = run.domain.placeReference(lists);
-    await writeReference(run.db, run.memberId, result);
-    return result;
-  });
+  const placed = startedEarly(
+    reference.lists.then(async (lists) => {
+      const result = run.domain.placeReference(lists);
+      await writeReference(run.db, run.memberId, result);
+      return result;
+    }),
+  );
   const afterId = run.resumeFrom?.afterId ?? 0;
   const checkpoint: SyncCheckpoint = { afterId, portalStartedAt };
   run.progress.phase('houses', 0);

@@ -5,7 +5,7 @@ import { syncHouses } from './house-phase.js';
 import { markHousesDeleted, presentHouseIds } from './house-writer.js';
 import { listAll } from './list-all.js';
 import { fetchReference, writeReference } from './reference-step.js';
-import type { CommandOutcome } from './rest-command.js';
+import { type CommandOutcome, startedEarly } from './rest-command.js';
 import type { PhaseResult, RunContext } from './sync-context.js';
 import type { PlacedReference, PortalRow } from './sync-domain.js';
 import { pipelineNotFound } from './sync-errors.js';
@@ -30,13 +30,15 @@ export async function incrementalSync(run: RunContext, since: string): Promise<P
   if (!pipeline) throw pipelineNotFound();
 
   const modifiedSince = shifted(since, -overlapMs);
-  const count = run.pump.run(idPage(pipeline.id, 0));
-  const directory = refreshDirectory(run, modifiedSince);
-  const placed = reference.lists.then(async (lists) => {
-    const result = run.domain.placeReference(lists);
-    await writeReference(run.db, run.memberId, result);
-    return result;
-  });
+  const count = startedEarly(run.pump.run(idPage(pipeline.id, 0)));
+  const directory = startedEarly(refreshDirectory(run, modifiedSince));
+  const placed = startedEarly(
+    reference.lists.then(async (lists) => {
+      const result = run.domain.placeReference(lists);
+      await writeReference(run.db, run.memberId, result);
+      return result;
+    }),
+  );
   run.progress.phase('houses', 0);
 
   const filter = { CATEGORY_ID: pipeline.id, '>DATE_MODIFY': modifiedSince };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { type Database, upsertMany } from '../store/index.js';
 import type { CommandPump } from './command-pump.js';
 import { listAll } from './list-all.js';
+import { startedEarly } from './rest-command.js';
 import type { PlacedReference, PortalRow, ReferenceLists } from './sync-domain.js';
 import { now } from './sync-runs.js';
 
@@ -38,7 +39,11 @@ export function fetchReference(pump: CommandPump): {
     departments,
     users,
   }));
-  return { categories, lists, serverTime };
+  return {
+    categories: startedEarly(categories),
+    lists: startedEarly(lists),
+    serverTime: startedEarly(serverTime),
+  };
 }
 
 /**

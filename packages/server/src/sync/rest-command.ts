@@ -57,3 +57,13 @@ export function laterPages(command: RestCommand, total: number): RestCommand[] {
   }
   return pages;
 }
+
+/**
+ * Marks a promise as handled without changing it. For answers started early and
+ * awaited later: when an earlier await throws first, the later one's rejection must not
+ * surface as an unhandled rejection.
+ */
+export function startedEarly<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}

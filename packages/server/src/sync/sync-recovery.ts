@@ -61,7 +61,7 @@ export async function resumePoint(
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!previous || previous.status !== 'failed' || !previous.checkpoint) return null;
+  if (previous?.status !== 'failed' || !previous.checkpoint) return null;
 
   const checkpoint = JSON.parse(previous.checkpoint) as SyncCheckpoint;
   return checkpoint.afterId > 0 ? checkpoint : null;
