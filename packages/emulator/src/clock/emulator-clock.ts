@@ -9,8 +9,17 @@ export class EmulatorClock {
   private offsetMs: number;
   private frozenAtMs: number | null = null;
 
+  private readonly startMs: number;
+
   constructor(start: Date = new Date()) {
-    this.offsetMs = start.getTime() - Date.now();
+    this.startMs = start.getTime();
+    this.offsetMs = this.startMs - Date.now();
+  }
+
+  /** Back to the start time, running. */
+  reset(): void {
+    this.frozenAtMs = null;
+    this.offsetMs = this.startMs - Date.now();
   }
 
   nowMs(): number {

@@ -43,6 +43,7 @@ export class EmulatorPortal {
   origin = '';
 
   private snapshot: PortalSnapshot;
+  private readonly plan: 'standard' | 'enterprise';
   /** Credentials handed out at start (admin webhook, application): they survive resets. */
   private readonly permanent: { webhooks: SnapshotWebhook[]; applications: SnapshotApplication[] } =
     {
@@ -57,9 +58,9 @@ export class EmulatorPortal {
     this.logger = createLogger(options.logSink ?? null);
 
     const nowMs = () => this.clock.nowMs();
-    const plan = options.plan ?? options.snapshot.portal.plan;
-    this.state.portal.plan = plan;
-    this.bucket = new LeakyBucket({ ...planBuckets[plan] }, nowMs);
+    this.plan = options.plan ?? options.snapshot.portal.plan;
+    this.state.portal.plan = this.plan;
+    this.bucket = new LeakyBucket({ ...planBuckets[this.plan] }, nowMs);
     this.budget = new OperatingBudget(defaultBudgetSettings(), nowMs);
     this.faults = new FaultInjector(options.latencyMs ?? 0);
     this.tokens = new TokenStore(nowMs, (secret) => this.logger.addSecret(secret));
@@ -115,12 +116,19 @@ export class EmulatorPortal {
     }
   }
 
-  /** Back to the loaded snapshot, with empty logs, full limits and no faults. */
+  /**
+   * Back to the start: the loaded snapshot, the clock at its start and running, the
+   * plan's limits with nothing used, no faults, empty logs.
+   */
   reset(): void {
     this.loadSnapshot(this.snapshot);
+    this.state.portal.plan = this.plan;
+    this.clock.reset();
     this.requests.reset();
     this.events.clear();
+    this.bucket.settings = { ...planBuckets[this.plan] };
     this.bucket.reset();
+    this.budget.settings = defaultBudgetSettings();
     this.budget.reset();
     this.faults.clear();
   }

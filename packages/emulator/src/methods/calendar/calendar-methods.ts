@@ -26,7 +26,7 @@ function required(params: Params, name: string, method: string): string {
   return String(value);
 }
 
-function instant(portal: EmulatorPortal, value: string, timeZone: string, name: string): string {
+function instant(value: string, timeZone: string, name: string): string {
   const parsed = parsePortalDate(value, timeZone);
   if (!parsed) throw calendarError(`Invalid value of the parameter "${name}"`);
   return parsed.toISOString();
@@ -50,9 +50,9 @@ function applyEventParams(
   if (read('timezone_from') !== undefined) event.timezoneFrom = text(read('timezone_from'));
   if (read('timezone_to') !== undefined) event.timezoneTo = text(read('timezone_to'));
   if (read('from') !== undefined)
-    event.from = instant(portal, text(read('from')), event.timezoneFrom || zone, 'from');
+    event.from = instant(text(read('from')), event.timezoneFrom || zone, 'from');
   if (read('to') !== undefined)
-    event.to = instant(portal, text(read('to')), event.timezoneTo || zone, 'to');
+    event.to = instant(text(read('to')), event.timezoneTo || zone, 'to');
   if (read('name') !== undefined) event.name = text(read('name'));
   if (read('description') !== undefined) event.description = text(read('description'));
   if (read('section') !== undefined) event.sectionId = text(read('section'));
