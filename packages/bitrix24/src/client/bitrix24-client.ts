@@ -57,7 +57,7 @@ export class Bitrix24Client {
     this.random = options.random ?? Math.random;
     this.rateLimit = rateLimitOf(options.plan);
     this.retryPolicy = { ...defaultRetryPolicy, ...options.retry };
-    this.bucket = new ClientLeakyBucket(this.rateLimit, this.clock);
+    this.bucket = new ClientLeakyBucket(this.rateLimit, this.clock, options.rateLimitHeadroom);
 
     const logger = new SafeLogger(options.logger ?? silentLogger, this.redactor);
     this.auth = this.createAuth(options, logger);
@@ -159,6 +159,14 @@ export class Bitrix24Client {
 
   resetStats(): void {
     this.stats.reset();
+  }
+
+  /**
+   * The portal's clock minus this machine's, in ms, from the last answer's `time.finish`
+   * (transit time included); null before the first answer. The doctor's clock-skew check.
+   */
+  portalClockOffsetMs(): number | null {
+    return this.executor.portalClockOffsetMs();
   }
 
   /** The endpoint with its secret hidden: `https://portal/rest/1/***\/`. */

@@ -33,6 +33,8 @@ export interface Bitrix24ClientOptions {
   auth: Bitrix24AuthOptions;
   /** The portal's plan or its exact limit; default `standard` (2 per second over 50). */
   plan?: PortalPlan | RateLimit;
+  /** Requests kept free below the plan's capacity; default 10 % of it, at least 1. */
+  rateLimitHeadroom?: number;
   /** Overrides of the retry budget; see `defaultRetryPolicy`. */
   retry?: Partial<RetryPolicy>;
   /** Per HTTP request, body included; default 60 000 ms, a portal's own maximum. */

@@ -36,6 +36,8 @@ const methodName = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/i;
 export class RequestExecutor {
   /** Unix seconds when each method's time budget resets, from its last success. */
   private readonly resetAtByMethod = new Map<string, number>();
+  /** The portal's clock minus ours, from the last answer's `time.finish`. */
+  private portalOffsetMs: number | null = null;
 
   constructor(private readonly deps: ExecutorDeps) {}
 
@@ -126,7 +128,7 @@ export class RequestExecutor {
         status: answer.status,
         method,
         redactor: this.deps.redactor,
-        nowMs: this.deps.clock.now(),
+        nowMs: this.portalNowMs(),
         knownResetAt: this.resetAtByMethod.get(key) ?? null,
       });
     }
@@ -134,9 +136,27 @@ export class RequestExecutor {
       throw foreignAnswerError(answer.status, method);
     }
 
-    const resetAt = envelope.answer.time?.operating_reset_at;
-    if (typeof resetAt === 'number') this.resetAtByMethod.set(key, resetAt);
+    const time = envelope.answer.time;
+    if (typeof time?.operating_reset_at === 'number') {
+      this.resetAtByMethod.set(key, time.operating_reset_at);
+    }
+    if (typeof time?.finish === 'number') {
+      this.portalOffsetMs = Math.round(time.finish * 1000 - this.deps.clock.now());
+    }
     return envelope.answer;
+  }
+
+  /**
+   * How far the portal's clock is ahead of ours (negative: behind), as of the last
+   * answer; null before the first. Includes the answer's transit time.
+   */
+  portalClockOffsetMs(): number | null {
+    return this.portalOffsetMs;
+  }
+
+  /** `operating_reset_at` is on the portal's clock: compare it with the portal's now. */
+  private portalNowMs(): number {
+    return this.deps.clock.now() + (this.portalOffsetMs ?? 0);
   }
 
   private report(event: Omit<RequestEvent, 'durationMs'>, startedAt: number): void {

@@ -18,19 +18,34 @@ export const planRateLimits: Record<PortalPlan, RateLimit> = {
 };
 
 /**
+ * Requests kept free below the portal's capacity by default: 10 %, at least one. The
+ * portal counts a request when it arrives, and arrivals bunch up (a burst that waited
+ * for connections lands late, the paced requests after it land on time), so a client
+ * filling the bucket to the brim would still see the odd 503. Other clients on the same
+ * IP share the portal's counter too.
+ */
+export function defaultHeadroom(limit: RateLimit): number {
+  return Math.max(1, Math.ceil(limit.capacity * 0.1));
+}
+
+/**
  * The same bucket kept on the client side, so the client waits before the portal would
  * refuse instead of collecting 503s. A request reserves its slot when it asks, before it
- * waits, so concurrent callers queue in order. The client fills its bucket earlier than
- * the portal does (the portal counts on arrival), which keeps it on the safe side.
+ * waits, so concurrent callers queue in order.
  */
 export class ClientLeakyBucket {
   private level = 0;
   private updatedAt: number | null = null;
+  /** The level the client lets its bucket reach: the portal's capacity minus headroom. */
+  readonly ceiling: number;
 
   constructor(
     readonly limit: RateLimit,
     private readonly clock: Clock,
-  ) {}
+    headroom = defaultHeadroom(limit),
+  ) {
+    this.ceiling = Math.max(1, limit.capacity - headroom);
+  }
 
   /** Waits until one more request fits under the portal's limit, and counts it. */
   async acquire(): Promise<void> {
@@ -41,7 +56,7 @@ export class ClientLeakyBucket {
   /** Reserves a slot and says how long to wait for it; exposed for tests. */
   reserve(): number {
     this.drain();
-    const overflow = this.level + 1 - this.limit.capacity;
+    const overflow = this.level + 1 - this.ceiling;
     this.level += 1;
 
     return overflow <= 0 ? 0 : Math.ceil((overflow / this.limit.drainPerSecond) * 1000);
@@ -54,7 +69,7 @@ export class ClientLeakyBucket {
    */
   saturate(): void {
     this.drain();
-    this.level = Math.max(this.level, this.limit.capacity);
+    this.level = Math.max(this.level, this.ceiling);
   }
 
   currentLevel(): number {

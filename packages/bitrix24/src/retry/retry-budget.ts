@@ -40,8 +40,9 @@ export class RetryBudget {
     const jitter = fullJitterDelay(this.failures, this.policy, this.random);
 
     // A method out of its time budget is blocked until the reset: earlier tries are wasted.
+    // The reset is stamped in whole seconds, so one more second makes sure it has passed.
     if (error.kind === 'time_budget' && error.retryAfterMs !== null) {
-      return Math.max(error.retryAfterMs, 0) + Math.min(jitter, 1000);
+      return Math.max(error.retryAfterMs, 0) + Math.max(jitter, 1000);
     }
     if (error.kind === 'rate_limit') return Math.max(this.hints.rateLimitFloorMs, jitter);
     return jitter;

@@ -62,7 +62,7 @@ describe('RetryBudget', () => {
 
   it('waits for the time-budget reset, and gives up when it is too far', () => {
     const near = new RetryBudget(defaultRetryPolicy, fixedRandom(0), hints);
-    expect(near.nextDelay(failure('time_budget', true, 30_000))).toBe(30_000);
+    expect(near.nextDelay(failure('time_budget', true, 30_000))).toBe(31_000);
 
     const far = new RetryBudget(defaultRetryPolicy, fixedRandom(0), hints);
     expect(far.nextDelay(failure('time_budget', true, 600_000))).toBeNull();
