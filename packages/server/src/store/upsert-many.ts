@@ -10,8 +10,10 @@ const MAX_PARAMETERS = 30_000;
 /**
  * Inserts rows, or updates every other column of the row already holding the same
  * `conflictColumns` (which must be a primary key or unique constraint, and should start
- * with `memberId`). All rows must have the same keys. Runs inside the caller's
- * transaction when given one, else in its own, so a failed chunk leaves nothing written.
+ * with `memberId`). All rows must have the same keys. Two rows with the same key: the
+ * last wins (PostgreSQL would refuse them in one statement, SQLite would not: deduping
+ * first makes both behave alike). Runs inside the caller's transaction when given one,
+ * else in its own, so a failed chunk leaves nothing written.
  */
 export async function upsertMany<T extends TableName>(
   db: Kysely<Database>,
@@ -19,7 +21,8 @@ export async function upsertMany<T extends TableName>(
   rows: readonly Insertable<Database[T]>[],
   conflictColumns: readonly (keyof Database[T] & string)[],
 ): Promise<void> {
-  const first = rows[0];
+  const unique = lastByKey(rows, conflictColumns);
+  const first = unique[0];
   if (!first) return;
 
   const columns = Object.keys(first);
@@ -27,18 +30,22 @@ export async function upsertMany<T extends TableName>(
   const chunkSize = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
 
   const write = async (target: Kysely<Database>) => {
-    for (let start = 0; start < rows.length; start += chunkSize) {
-      await upsertChunk(
-        target,
-        table,
-        rows.slice(start, start + chunkSize),
-        conflictColumns,
-        updated,
-      );
+    for (let start = 0; start < unique.length; start += chunkSize) {
+      const chunk = unique.slice(start, start + chunkSize);
+      await upsertChunk(target, table, chunk, conflictColumns, updated);
     }
   };
   if (db.isTransaction) await write(db);
   else await db.transaction().execute(write);
+}
+
+function lastByKey<T extends object>(rows: readonly T[], columns: readonly string[]): T[] {
+  const byKey = new Map<string, T>();
+  for (const row of rows) {
+    const values = row as Record<string, unknown>;
+    byKey.set(JSON.stringify(columns.map((column) => values[column])), row);
+  }
+  return byKey.size === rows.length ? [...rows] : [...byKey.values()];
 }
 
 /**

@@ -116,6 +116,15 @@ describeStore(`store on ${testDatabase}`, () => {
     expect(result.max).toMatch(/^Обновлён/);
   });
 
+  itStore('keeps the last of two rows with the same key, on both dialects', async () => {
+    const rows = [house('a', 1, { title: 'первый' }), house('a', 1, { title: 'второй' })];
+
+    await upsertMany(store.db, 'houses', rows, ['memberId', 'id']);
+
+    const saved = await store.db.selectFrom('houses').select(['id', 'title']).execute();
+    expect(saved).toEqual([{ id: 1, title: 'второй' }]);
+  });
+
   itStore('writes nothing when a chunk fails inside the transaction', async () => {
     const rows = [house('portal-a', 1), house('portal-a', 2, { title: null as never })];
 
