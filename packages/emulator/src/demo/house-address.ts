@@ -1,0 +1,122 @@
+import { KALUGA_STREETS, type KalugaStreet } from './kaluga-streets.js';
+import { cumulativeWeights, type SeededRandom } from './seeded-random.js';
+
+/**
+ * House addresses in Bitrix24's address-field format:
+ * `Аллейная улица, 6, Калуга, Калужская область, Россия, 248009|54.52609;36.31364|8212`
+ * (text, then `lat;lon`, then the location id). Every house gets its own street number.
+ */
+export const KALUGA_BOUNDS = {
+  minLat: 54.47,
+  maxLat: 54.58,
+  minLon: 36.15,
+  maxLon: 36.35,
+} as const;
+
+export interface HouseAddress {
+  street: KalugaStreet;
+  /** `6`, `43к1`, `21А`. */
+  number: string;
+  lat: number;
+  lon: number;
+  /** The Bitrix24 address value. */
+  value: string;
+  /** The same value with the coordinates lost (typed without picking on the map). */
+  valueWithoutCoordinates: string;
+  /** The deal title, written by a person: `Аллейная, 6`. */
+  title: string;
+}
+
+export class AddressBook {
+  private readonly streetWeights = cumulativeWeights(KALUGA_STREETS.map((street) => street.weight));
+  private readonly usedNumbers = KALUGA_STREETS.map(() => new Set<string>());
+  private readonly highestNumber: number;
+  private locationId: number;
+
+  constructor(
+    private readonly random: SeededRandom,
+    houses: number,
+  ) {
+    // Room for every house on even the busiest street, with realistic gaps.
+    this.highestNumber = Math.max(90, Math.ceil((houses / KALUGA_STREETS.length) * 2.5));
+    this.locationId = 1100 + random.int(0, 400);
+  }
+
+  next(): HouseAddress {
+    const streetIndex = this.random.pickIndex(this.streetWeights);
+    const street = KALUGA_STREETS[streetIndex] as KalugaStreet;
+    const used = this.usedNumbers[streetIndex] as Set<string>;
+    const number = this.freeNumber(used);
+    used.add(number);
+
+    const lat = clamp(street.lat + this.jitter(0.006), KALUGA_BOUNDS.minLat, KALUGA_BOUNDS.maxLat);
+    const lon = clamp(street.lon + this.jitter(0.01), KALUGA_BOUNDS.minLon, KALUGA_BOUNDS.maxLon);
+    this.locationId += this.random.int(1, 3);
+
+    const text = this.addressText(street, number);
+    return {
+      street,
+      number,
+      lat,
+      lon,
+      value: `${text}|${coordinate(lat)};${coordinate(lon)}|${this.locationId}`,
+      valueWithoutCoordinates: `${text}|;|${this.locationId}`,
+      title: this.title(street, number),
+    };
+  }
+
+  private freeNumber(used: Set<string>): string {
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const number = this.houseNumber();
+      if (!used.has(number)) return number;
+    }
+    let building = 1;
+    const base = String(this.random.int(1, this.highestNumber));
+    while (used.has(`${base}к${building}`)) building += 1;
+    return `${base}к${building}`;
+  }
+
+  /** Mostly a plain number; some buildings (к1) or letters (А, Б). */
+  private houseNumber(): string {
+    const base = String(this.random.int(1, this.highestNumber));
+    const roll = this.random.next();
+    if (roll < 0.86) return base;
+    if (roll < 0.95) return `${base}к${this.random.int(1, 3)}`;
+    return roll < 0.99 ? `${base}А` : `${base}Б`;
+  }
+
+  /** Mostly what the geocoder filled in; some typed by hand. */
+  private addressText(street: KalugaStreet, number: string): string {
+    const form = this.random.next();
+    if (form < 0.9) {
+      return `${street.name}, ${number}, Калуга, Калужская область, Россия, ${street.postcode}`;
+    }
+    if (form < 0.96) return `${street.name}, ${number}, Калуга, Калужская область, Россия`;
+    return `г. Калуга, ${abbreviated(street)}, д. ${number}`;
+  }
+
+  private title(street: KalugaStreet, number: string): string {
+    const form = this.random.next();
+    if (form < 0.7) return `${street.short}, ${number}`;
+    if (form < 0.9) return `${street.short} ${number}`;
+    return `${abbreviated(street)}, д.${number}`;
+  }
+
+  private jitter(span: number): number {
+    return (this.random.next() * 2 - 1) * span;
+  }
+}
+
+function abbreviated(street: KalugaStreet): string {
+  if (street.name.includes('улица')) return `ул. ${street.short}`;
+  return street.name.replace('шоссе', 'ш.');
+}
+
+/** Up to five decimals, without trailing zeros: `54.52609`, `36.3`. */
+function coordinate(value: number): string {
+  return String(Math.round(value * 100_000) / 100_000);
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max - 0.001, Math.max(min + 0.001, value));
+}
