@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 
 import type { ServedPortal } from '../app/app-dependencies.js';
 import type { Config } from '../config/index.js';
+import type { DoctorReport } from '../doctor/doctor-report.js';
 import type { JobQueue } from '../jobs/index.js';
 import type { SecretRedactor } from '../logging/secret-redactor.js';
 import type { Database, StoreDialect } from '../store/index.js';
@@ -32,6 +33,8 @@ export interface ApiContext {
   /** The company's local date today, YYYY-MM-DD. */
   today(): string;
   version: string;
+  /** Runs the doctor against the portal (admins' health details); it calls the portal. */
+  runDoctor(): Promise<DoctorReport>;
 }
 
 export type RouteRegistrar = (app: ApiApp, context: ApiContext) => void;

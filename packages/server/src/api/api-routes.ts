@@ -2,10 +2,41 @@ import type { ApiApp, ApiContext, RouteRegistrar } from './api-context.js';
 import { demoSignInRoute } from './auth/demo-sign-in-route.js';
 import { logoutRoute } from './auth/logout-route.js';
 import { meRoute } from './auth/me-route.js';
+import { filtersRoute } from './cleaning/filters-route.js';
+import { houseDetailRoute } from './cleaning/house-detail-route.js';
+import { housesExportRoute } from './cleaning/houses-export-route.js';
 import { housesListRoute } from './cleaning/houses-list-route.js';
+import { mapRoute } from './cleaning/map-route.js';
+import { scheduleRoute } from './cleaning/schedule-route.js';
+import { mappingRoute } from './connection/mapping-route.js';
+import { departmentsRoute } from './dashboard/departments-route.js';
+import { employeesRoute } from './dashboard/employees-route.js';
+import { statisticsRoute } from './dashboard/statistics-route.js';
+import { workloadRoute } from './dashboard/workload-route.js';
+import { healthRoute } from './health/health-route.js';
+import { syncRunsRoute } from './sync/sync-runs-route.js';
+import { syncStartRoute } from './sync/sync-start-route.js';
 
 /** Every API route, by area. A route not listed here does not exist. */
-const routes: RouteRegistrar[] = [meRoute, logoutRoute, demoSignInRoute, housesListRoute];
+const routes: RouteRegistrar[] = [
+  meRoute,
+  logoutRoute,
+  demoSignInRoute,
+  healthRoute,
+  housesListRoute,
+  housesExportRoute,
+  houseDetailRoute,
+  filtersRoute,
+  scheduleRoute,
+  mapRoute,
+  employeesRoute,
+  departmentsRoute,
+  statisticsRoute,
+  workloadRoute,
+  mappingRoute,
+  syncStartRoute,
+  syncRunsRoute,
+];
 
 export function registerApiRoutes(app: ApiApp, context: ApiContext): void {
   for (const register of routes) register(app, context);

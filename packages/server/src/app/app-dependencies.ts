@@ -1,4 +1,5 @@
 import type { Config } from '../config/index.js';
+import type { DoctorReport } from '../doctor/doctor-report.js';
 import type { JobQueue } from '../jobs/index.js';
 import type { AppLogger } from '../logging/logger.js';
 import type { SecretRedactor } from '../logging/secret-redactor.js';
@@ -24,6 +25,8 @@ export interface AppDependencies {
   redactor?: SecretRedactor;
   /** Folder of the built web app; default packages/web/dist; null serves none. */
   webRoot?: string | null;
+  /** The doctor for `GET /api/health?details=1`; without it the details answer 503. */
+  runDoctor?: () => Promise<DoctorReport>;
   /** The clock for "today" and "this month"; default the real one. */
   now?: () => Date;
 }

@@ -72,6 +72,10 @@ function apiContextOf(
       return portal.memberId;
     },
     today: () => localDate(now(), config.timeZone),
+    runDoctor: async () => {
+      if (!dependencies.runDoctor) throw apiError('portal_not_connected');
+      return dependencies.runDoctor();
+    },
   };
 }
 

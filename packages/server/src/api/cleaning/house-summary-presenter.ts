@@ -1,10 +1,9 @@
+import { PERIODICITY_NOT_SET } from '../../domain/periodicity.js';
 import { idOrNull, parseJsonArray } from '../json-text.js';
 import type { HouseProblem } from '../schemas/common-schemas.js';
 import type { HouseSummary } from './house-schemas.js';
 import type { HouseSummaryRow } from './house-summary-query.js';
 import type { NextCleaning } from './next-cleaning-query.js';
-
-export const UNKNOWN_PERIODICITY = 'не указана';
 
 export function presentHouseSummary(
   row: HouseSummaryRow,
@@ -24,7 +23,7 @@ export function presentHouseSummary(
     brigade: named(row.brigadeId, row.brigadeName),
     managementCompany: named(row.managementCompanyId, row.managementCompanyName),
     seniorResident: seniorResidentOf(row),
-    periodicity: row.periodicityCurrent ?? UNKNOWN_PERIODICITY,
+    periodicity: row.periodicityCurrent ?? PERIODICITY_NOT_SET,
     nextCleaning: nextCleaning ?? null,
     problems: parseJsonArray<HouseProblem>(row.problems),
   };

@@ -1,0 +1,116 @@
+import { Type } from '@sinclair/typebox';
+
+import { CLEANING_TYPE_NAMES } from '../../domain/cleaning-type.js';
+import { apiError } from '../../http/api-error.js';
+import type { ApiApp, ApiContext } from '../api-context.js';
+import { idOrNull } from '../json-text.js';
+import { addDays } from '../local-date.js';
+import {
+  CleaningTypeSchema,
+  IdParamSchema,
+  IsoDateSchema,
+  Nullable,
+  protectedErrors,
+} from '../schemas/common-schemas.js';
+import { assertDateRange } from './date-range.js';
+
+// A calendar shows at most a few months; a wider range is a mistake or a scrape.
+const MAX_DAYS = 93;
+
+const schema = {
+  tags: ['cleaning'],
+  summary: 'Planned cleanings between two days (default: the next 7 days), by date',
+  querystring: Type.Object(
+    {
+      from: Type.Optional(IsoDateSchema),
+      to: Type.Optional(IsoDateSchema),
+      brigadeId: Type.Optional(IdParamSchema),
+    },
+    { additionalProperties: false },
+  ),
+  response: {
+    200: Type.Object({
+      from: IsoDateSchema,
+      to: IsoDateSchema,
+      items: Type.Array(
+        Type.Object({
+          date: IsoDateSchema,
+          houseId: Type.String(),
+          address: Nullable(Type.String()),
+          brigadeId: Nullable(Type.String()),
+          brigadeName: Nullable(Type.String()),
+          type: CleaningTypeSchema,
+          typeText: Type.String(),
+          entrances: Nullable(Type.Integer()),
+          floors: Nullable(Type.Integer()),
+        }),
+      ),
+    }),
+    ...protectedErrors,
+  },
+};
+
+export function scheduleRoute(app: ApiApp, context: ApiContext): void {
+  app.get('/api/cleaning/schedule', { schema }, async (request) => {
+    const from = request.query.from ?? context.today();
+    const to = request.query.to ?? addDays(from, 6);
+    assertDateRange({ from, to });
+    if (addDays(from, MAX_DAYS) < to) {
+      throw apiError('validation_failed', `to: at most ${MAX_DAYS} days after from`, 'to');
+    }
+
+    const rows = await scheduleRows(context, from, to, request.query.brigadeId);
+    const items = rows.map((row) => ({
+      date: row.date,
+      houseId: String(row.houseId),
+      address: row.address ?? row.title,
+      brigadeId: idOrNull(row.brigadeId),
+      brigadeName: row.brigadeName,
+      type: row.cleaningType,
+      typeText: row.typeText ?? CLEANING_TYPE_NAMES[row.cleaningType],
+      entrances: row.entrances,
+      floors: row.floors,
+    }));
+    return { from, to, items };
+  });
+}
+
+function scheduleRows(context: ApiContext, from: string, to: string, brigadeId?: string) {
+  const memberId = context.memberId();
+  let query = context.db
+    .selectFrom('cleanings')
+    .innerJoin('houses', (join) =>
+      join
+        .onRef('houses.memberId', '=', 'cleanings.memberId')
+        .onRef('houses.id', '=', 'cleanings.houseId'),
+    )
+    .leftJoin('brigades', (join) =>
+      join
+        .onRef('brigades.memberId', '=', 'houses.memberId')
+        .onRef('brigades.id', '=', 'houses.brigadeId'),
+    )
+    .select([
+      'cleanings.date',
+      'cleanings.houseId',
+      'cleanings.cleaningType',
+      'cleanings.typeText',
+      'houses.title',
+      'houses.address',
+      'houses.brigadeId',
+      'brigades.name as brigadeName',
+      'houses.entrances',
+      'houses.floors',
+    ])
+    .where('cleanings.memberId', '=', memberId)
+    .where('cleanings.date', '>=', from)
+    .where('cleanings.date', '<=', to)
+    .where('houses.deletedAt', 'is', null);
+  if (brigadeId) query = query.where('houses.brigadeId', '=', Number(brigadeId));
+
+  return query
+    .orderBy('cleanings.date')
+    .orderBy('houses.brigadeId')
+    .orderBy('houses.searchText')
+    .orderBy('cleanings.slot')
+    .execute();
+}

@@ -1,0 +1,10 @@
+import { sql } from 'kysely';
+
+/**
+ * Floor-cleanings of one visit: the landings a brigade cleans. A first-floor cleaning is
+ * one landing per entrance; every other type covers all floors of every entrance.
+ * Missing counts count as nothing, never as a guess.
+ */
+export const floorCleaningsSql = sql<number>`sum(case
+  when cleanings.cleaning_type = 'first_floor' then coalesce(houses.entrances, 0)
+  else coalesce(houses.entrances, 0) * coalesce(houses.floors, 0) end)`;

@@ -1,0 +1,172 @@
+import { Type } from '@sinclair/typebox';
+import { sql } from 'kysely';
+
+import { CLEANING_TYPES } from '../../domain/cleaning-type.js';
+import { HOUSE_PROBLEMS } from '../../domain/house-problems.js';
+import type { ApiApp, ApiContext } from '../api-context.js';
+import { monthOf, monthRange } from '../local-date.js';
+import {
+  CleaningTypeSchema,
+  HouseProblemSchema,
+  IsoDateSchema,
+  MonthSchema,
+  Nullable,
+  protectedErrors,
+} from '../schemas/common-schemas.js';
+
+const schema = {
+  tags: ['dashboard'],
+  summary: 'The company at a glance: counts, this month’s cleanings, data problems, today',
+  response: {
+    200: Type.Object({
+      houses: Type.Integer(),
+      apartments: Type.Integer(),
+      entrances: Type.Integer(),
+      floors: Type.Integer({ description: 'Sum over houses of their floors' }),
+      employees: Type.Integer({ description: 'Active employees' }),
+      brigades: Type.Integer(),
+      month: MonthSchema,
+      cleaningsByType: Type.Array(Type.Object({ type: CleaningTypeSchema, count: Type.Integer() })),
+      housesWithProblems: Type.Integer(),
+      problems: Type.Array(Type.Object({ code: HouseProblemSchema, count: Type.Integer() })),
+      today: Type.Object({
+        date: IsoDateSchema,
+        byBrigade: Type.Array(
+          Type.Object({
+            brigadeId: Nullable(Type.String()),
+            name: Type.String(),
+            cleanings: Type.Integer(),
+          }),
+        ),
+      }),
+    }),
+    ...protectedErrors,
+  },
+};
+
+export function statisticsRoute(app: ApiApp, context: ApiContext): void {
+  app.get('/api/dashboard/statistics', { schema }, async () => {
+    const memberId = context.memberId();
+    const today = context.today();
+    const month = monthOf(today);
+
+    const [houses, people, byType, todayByBrigade] = await Promise.all([
+      houseTotals(context, memberId),
+      peopleTotals(context, memberId),
+      cleaningsByType(context, memberId, month),
+      cleaningsOn(context, memberId, today),
+    ]);
+
+    return {
+      ...houses.counts,
+      ...people,
+      month,
+      cleaningsByType: byType,
+      housesWithProblems: houses.withProblems,
+      problems: houses.problems,
+      today: { date: today, byBrigade: todayByBrigade },
+    };
+  });
+}
+
+/** Counts and every problem's count in one pass over the houses. */
+async function houseTotals(context: ApiContext, memberId: string) {
+  const row = await context.db
+    .selectFrom('houses')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('houses'),
+      eb.fn.sum<number>('apartments').as('apartments'),
+      eb.fn.sum<number>('entrances').as('entrances'),
+      eb.fn.sum<number>('floors').as('floors'),
+      sql<number>`sum(case when problems <> '[]' then 1 else 0 end)`.as('withProblems'),
+      ...HOUSE_PROBLEMS.map((code) =>
+        sql<number>`sum(case when problems like ${`%"${code}"%`} then 1 else 0 end)`.as(code),
+      ),
+    ])
+    .where('memberId', '=', memberId)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirstOrThrow();
+
+  const values = row as unknown as Record<string, number | string | null>;
+  const number = (key: string) => Number(values[key] ?? 0);
+  return {
+    counts: {
+      houses: number('houses'),
+      apartments: number('apartments'),
+      entrances: number('entrances'),
+      floors: number('floors'),
+    },
+    withProblems: number('withProblems'),
+    problems: HOUSE_PROBLEMS.map((code) => ({ code, count: number(code) })),
+  };
+}
+
+async function peopleTotals(context: ApiContext, memberId: string) {
+  const [employees, brigades] = await Promise.all([
+    context.db
+      .selectFrom('employees')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('memberId', '=', memberId)
+      .where('deletedAt', 'is', null)
+      .where('active', '=', 1)
+      .executeTakeFirstOrThrow(),
+    context.db
+      .selectFrom('brigades')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('memberId', '=', memberId)
+      .where('isBrigade', '=', 1)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { employees: Number(employees.count), brigades: Number(brigades.count) };
+}
+
+async function cleaningsByType(context: ApiContext, memberId: string, month: string) {
+  const range = monthRange(month);
+  const rows = await context.db
+    .selectFrom('cleanings')
+    .innerJoin('houses', (join) =>
+      join
+        .onRef('houses.memberId', '=', 'cleanings.memberId')
+        .onRef('houses.id', '=', 'cleanings.houseId'),
+    )
+    .select(['cleanings.cleaningType'])
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('cleanings.memberId', '=', memberId)
+    .where('cleanings.date', '>=', range.from)
+    .where('cleanings.date', '<=', range.to)
+    .where('houses.deletedAt', 'is', null)
+    .groupBy('cleanings.cleaningType')
+    .execute();
+
+  const counts = new Map(rows.map((row) => [row.cleaningType, Number(row.count)]));
+  return CLEANING_TYPES.map((type) => ({ type, count: counts.get(type) ?? 0 }));
+}
+
+async function cleaningsOn(context: ApiContext, memberId: string, date: string) {
+  const rows = await context.db
+    .selectFrom('cleanings')
+    .innerJoin('houses', (join) =>
+      join
+        .onRef('houses.memberId', '=', 'cleanings.memberId')
+        .onRef('houses.id', '=', 'cleanings.houseId'),
+    )
+    .leftJoin('brigades', (join) =>
+      join
+        .onRef('brigades.memberId', '=', 'houses.memberId')
+        .onRef('brigades.id', '=', 'houses.brigadeId'),
+    )
+    .select(['houses.brigadeId', 'brigades.name'])
+    .select((eb) => eb.fn.countAll<number>().as('cleanings'))
+    .where('cleanings.memberId', '=', memberId)
+    .where('cleanings.date', '=', date)
+    .where('houses.deletedAt', 'is', null)
+    .groupBy(['houses.brigadeId', 'brigades.name'])
+    .orderBy('brigades.name')
+    .execute();
+
+  return rows.map((row) => ({
+    brigadeId: row.brigadeId === null ? null : String(row.brigadeId),
+    name: row.name ?? 'Без бригады',
+    cleanings: Number(row.cleanings),
+  }));
+}
