@@ -1,0 +1,89 @@
+import type { ApplicationServices } from '../application/application-services.js';
+import {
+  type CompanyRow,
+  type ContactRow,
+  toEmployee,
+  toManagementCompany,
+  toSeniorResident,
+  type UserRow,
+} from '../domain/index.js';
+import { upsertMany } from '../store/index.js';
+import type { RefreshOutcome } from './house-refresh.js';
+import { storedBrigadeStructure } from './stored-brigades.js';
+
+/**
+ * A УК or senior resident changed: fetched again, but only when a house names it.
+ * AudioBot mirrors the parties of its houses, not the whole CRM.
+ */
+export async function refreshManagementCompany(
+  services: ApplicationServices,
+  memberId: string,
+  id: number,
+): Promise<RefreshOutcome> {
+  const known = await services.db
+    .selectFrom('managementCompanies')
+    .select('id')
+    .where('memberId', '=', memberId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!known) return 'skipped';
+
+  const client = await services.clients.clientFor(memberId);
+  const answer = await client.call<CompanyRow>('crm.company.get', { id });
+  const row = toManagementCompany(answer.result, stampOf(services, memberId));
+  await upsertMany(
+    services.db,
+    'managementCompanies',
+    [{ ...row, deletedAt: null }],
+    ['memberId', 'id'],
+  );
+  return 'written';
+}
+
+export async function refreshSeniorResident(
+  services: ApplicationServices,
+  memberId: string,
+  id: number,
+): Promise<RefreshOutcome> {
+  const known = await services.db
+    .selectFrom('seniorResidents')
+    .select('id')
+    .where('memberId', '=', memberId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!known) return 'skipped';
+
+  const client = await services.clients.clientFor(memberId);
+  const answer = await client.call<ContactRow>('crm.contact.get', { id });
+  const row = toSeniorResident(answer.result, stampOf(services, memberId));
+  await upsertMany(
+    services.db,
+    'seniorResidents',
+    [{ ...row, deletedAt: null }],
+    ['memberId', 'id'],
+  );
+  return 'written';
+}
+
+/** A new portal user joins the staff, in the brigade of their department. */
+export async function refreshEmployee(
+  services: ApplicationServices,
+  memberId: string,
+  id: number,
+): Promise<RefreshOutcome> {
+  const structure = await storedBrigadeStructure(services.db, memberId);
+  if (!structure) return 'skipped';
+
+  const client = await services.clients.clientFor(memberId);
+  const answer = await client.call<UserRow[]>('user.get', { ID: id });
+  const user = Array.isArray(answer.result) ? answer.result[0] : undefined;
+  if (!user) return 'skipped';
+
+  const row = toEmployee(user, structure, stampOf(services, memberId));
+  await upsertMany(services.db, 'employees', [row], ['memberId', 'id']);
+  return 'written';
+}
+
+function stampOf(services: ApplicationServices, memberId: string) {
+  return { memberId, syncedAt: services.now().toISOString() };
+}
