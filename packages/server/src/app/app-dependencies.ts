@@ -1,3 +1,5 @@
+import type { RouteOptions } from 'fastify';
+
 import type { Config } from '../config/index.js';
 import type { DoctorReport } from '../doctor/doctor-report.js';
 import type { JobQueue } from '../jobs/index.js';
@@ -27,6 +29,8 @@ export interface AppDependencies {
   webRoot?: string | null;
   /** The doctor for `GET /api/health?details=1`; without it the details answer 503. */
   runDoctor?: () => Promise<DoctorReport>;
+  /** Called for every route as it is registered (tests read the route table). */
+  onRoute?: (route: RouteOptions) => void;
   /** The clock for "today" and "this month"; default the real one. */
   now?: () => Date;
 }

@@ -38,6 +38,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     ajv: { customOptions: { allErrors: false } },
   });
 
+  if (dependencies.onRoute) app.addHook('onRoute', dependencies.onRoute);
   installErrorHandler(app, redactor);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);

@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { ServedPortal } from '../../../src/app/app-dependencies.js';
 import { buildApp } from '../../../src/app/build-app.js';
 import { type Config, loadConfig, secretsOf } from '../../../src/config/index.js';
-import { InProcessQueue } from '../../../src/jobs/index.js';
+import { InProcessQueue, syncJobName } from '../../../src/jobs/index.js';
 import { createLogCapture, type LogCapture } from '../../../src/logging/log-capture.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { createSecretRedactor } from '../../../src/logging/secret-redactor.js';
@@ -27,6 +27,8 @@ export interface ApiFixtureOptions {
   portal?: ServedPortal | null;
   store?: Store;
   now?: Date;
+  /** Sees every route as it is registered (the access test reads the route table). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** An app over a migrated test store, logging into memory, with a fixed "today". */
@@ -40,6 +42,8 @@ export async function createApiFixture(options: ApiFixtureOptions = {}): Promise
   const redactor = createSecretRedactor(secretsOf(config));
   const logger = createLogger({ level: 'info', redactor, destination: logs });
   const queue = new InProcessQueue();
+  // Jobs stay queued: the fixture never starts the queue. Tests that sync do it themselves.
+  queue.register(syncJobName, async () => {});
   const portal =
     options.portal === undefined
       ? { memberId: MEMBER_ID, domain: 'demo.bitrix24.test', demo: true }
@@ -55,6 +59,7 @@ export async function createApiFixture(options: ApiFixtureOptions = {}): Promise
     redactor,
     webRoot: null,
     now: () => now,
+    onRoute: options.onRoute,
   });
 
   return {
