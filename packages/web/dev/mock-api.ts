@@ -100,6 +100,11 @@ const api: Record<string, (query: URLSearchParams) => unknown> = {
       ],
     },
   }),
+  '/api/auth/demo': () => ({
+    user: { id: '1', name: 'Администратор демо', role: 'admin', brigadeId: null },
+    demo: true,
+  }),
+  '/api/cleaning/houses/export': () => 'csv',
   '/api/auth/me': () => ({
     user: { id: '1', name: 'Администратор демо', role: 'admin', brigadeId: null },
     demo: true,

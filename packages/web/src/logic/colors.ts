@@ -49,10 +49,11 @@ export interface CleaningTypeStyle {
     | 'air-tertiary';
 }
 
+// Text is drawn in white on these, so each keeps at least 4.5:1 contrast.
 export const CLEANING_TYPE_STYLES: Readonly<Record<CleaningType, CleaningTypeStyle>> = {
-  full_wet: { color: '#0075ff', badge: 'air-primary' },
-  sweeping: { color: '#1f9d55', badge: 'air-primary-success' },
-  first_floor: { color: '#c46a00', badge: 'air-primary-warning' },
+  full_wet: { color: '#0068e0', badge: 'air-primary' },
+  sweeping: { color: '#0d7f4f', badge: 'air-primary-success' },
+  first_floor: { color: '#a85600', badge: 'air-primary-warning' },
   general: { color: '#8b3fd9', badge: 'air-primary-copilot' },
   unknown: { color: '#6a737f', badge: 'air-tertiary' },
 };

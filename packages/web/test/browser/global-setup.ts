@@ -1,0 +1,43 @@
+import type { TestProject } from 'vitest/node';
+import { buildWebIfMissing, type RunningServer, startAudioBot } from './support/audiobot-server.js';
+import { CHROMIUM_PATH, hasChromium } from './support/chromium.js';
+
+// Starts AudioBot once for the whole browser suite. Without Chromium the suite
+// skips (a fresh machine; CI installs it) instead of failing.
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    skipReason: string;
+  }
+}
+
+let server: RunningServer | null = null;
+
+export async function setup(project: TestProject): Promise<void> {
+  if (!hasChromium()) {
+    const reason = `Chromium is not installed at ${CHROMIUM_PATH}: browser tests skipped`;
+    console.warn(`\n[browser] ${reason}\n`);
+    project.provide('skipReason', reason);
+    project.provide('baseUrl', '');
+    return;
+  }
+  project.provide('skipReason', '');
+  project.provide('baseUrl', await serverUrl());
+}
+
+// AUDIOBOT_TEST_BASE_URL points the suite at a server that is already running
+// (handy while designing pages); otherwise the real server starts here.
+async function serverUrl(): Promise<string> {
+  const external = process.env.AUDIOBOT_TEST_BASE_URL;
+  if (external) return external.replace(/\/+$/, '');
+
+  buildWebIfMissing();
+  server = await startAudioBot();
+  return server.url;
+}
+
+export async function teardown(): Promise<void> {
+  await server?.stop();
+  server = null;
+}

@@ -1,0 +1,133 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Department, HouseSummary, Page, Statistics } from '../../src/api/types.js';
+import {
+  type AppTab,
+  baseUrl,
+  openApp,
+  screenshot,
+  shownTotal,
+  skipReason,
+  visit,
+} from './support/app-session.js';
+import { describeViolations, seriousViolations } from './support/axe.js';
+import { launchChromium, PHONE } from './support/chromium.js';
+
+// Every page with the demo portal's real data: what it shows agrees with the
+// API, axe finds nothing serious, and a screenshot is kept at both widths.
+
+describe.skipIf(skipReason)('every page', () => {
+  let browser: Browser;
+  let tab: AppTab;
+  let house: HouseSummary;
+  let brigade: Department;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    tab = await openApp(browser);
+    house = (await tab.api<Page<HouseSummary>>('/api/cleaning/houses?limit=1')).items[0]!;
+    brigade = (await tab.api<{ items: Department[] }>('/api/dashboard/departments')).items[0]!;
+  });
+
+  afterAll(async () => {
+    await tab?.close();
+    await browser?.close();
+  });
+
+  const pages: [string, () => string, (tab: AppTab) => Promise<void>][] = [
+    ['dashboard', () => '/', checkDashboard],
+    ['houses', () => '/houses', checkHouses],
+    ['house', () => `/houses/${house.id}`, async () => checkHouse(house)],
+    ['calendar', () => '/calendar', checkCalendar],
+    ['brigades', () => '/brigades', checkBrigades],
+    ['brigade', () => `/brigades/${brigade.id}`, async () => checkBrigade(brigade)],
+    ['workload', () => '/workload', checkWorkload],
+    ['quality', () => '/quality', checkQuality],
+    ['map', () => '/map', checkMap],
+    ['connection', () => '/connection', checkConnection],
+  ];
+
+  for (const [name, path, check] of pages) {
+    it(`${name}: shows real data, passes axe, and is photographed`, async () => {
+      await visit(tab.page, path());
+
+      await expect(tab.page.getByTestId('demo-banner').isVisible()).resolves.toBe(true);
+      await check(tab);
+
+      const violations = await seriousViolations(tab.page);
+      expect(describeViolations(violations)).toBe('');
+      await screenshot(tab.page, `${name}-desktop`);
+
+      const phone = await openApp(browser, PHONE);
+      await visit(phone.page, path());
+      await screenshot(phone.page, `${name}-phone`);
+      await phone.close();
+    });
+  }
+
+  async function checkDashboard(): Promise<void> {
+    const statistics = await tab.api<Statistics>('/api/dashboard/statistics');
+    const first = await tab.page.getByTestId('stat-value').first().textContent();
+
+    expect(statistics.houses).toBeGreaterThan(0);
+    expect(Number(first?.replace(/\D/g, ''))).toBe(statistics.houses);
+  }
+
+  async function checkHouses(): Promise<void> {
+    const answer = await tab.api<Page<HouseSummary>>('/api/cleaning/houses');
+    const rows = tab.page.locator('[data-testid="houses-table"] tbody tr');
+
+    expect(await shownTotal(tab.page)).toBe(answer.total);
+    expect(await rows.count()).toBe(answer.items.length);
+  }
+
+  async function checkHouse(expected: HouseSummary): Promise<void> {
+    const address = await tab.page.getByTestId('house-address').textContent();
+    const link = await tab.page.getByTestId('bitrix-link').getAttribute('href');
+
+    expect(address?.trim()).toBe(expected.address ?? expected.title);
+    expect(link).toMatch(/\/crm\/deal\/details\//);
+    expect(link).not.toMatch(/\/rest\/|auth=|token/i);
+  }
+
+  async function checkCalendar(): Promise<void> {
+    const withCleanings = tab.page.locator('[data-testid="calendar-month"] button[data-date]');
+    expect(await withCleanings.count()).toBeGreaterThanOrEqual(28);
+  }
+
+  async function checkBrigades(): Promise<void> {
+    const departments = await tab.api<{ items: Department[] }>('/api/dashboard/departments');
+    expect(await tab.page.getByTestId('brigade-card').count()).toBe(departments.items.length);
+  }
+
+  async function checkBrigade(expected: Department): Promise<void> {
+    await expect(tab.page.getByRole('heading', { name: expected.name }).count()).resolves.toBe(1);
+  }
+
+  async function checkWorkload(): Promise<void> {
+    const rows = tab.page.locator('[data-testid="workload-table"] tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(28);
+  }
+
+  async function checkQuality(): Promise<void> {
+    const statistics = await tab.api<Statistics>('/api/dashboard/statistics');
+    const problems = statistics.problems.filter((problem) => problem.count > 0);
+    expect(await tab.page.getByTestId('problem-group').count()).toBe(problems.length);
+  }
+
+  async function checkMap(): Promise<void> {
+    const markers = tab.page.locator('path.house-marker');
+    expect(await markers.count()).toBeGreaterThan(0);
+  }
+
+  async function checkConnection(): Promise<void> {
+    expect(await tab.page.locator('[data-testid="sync-runs"] tbody tr').count()).toBeGreaterThan(0);
+    expect(await tab.page.locator('[data-testid="doctor-checks"] li').count()).toBeGreaterThan(0);
+  }
+
+  it('serves the app itself from the server with an SPA fallback', async () => {
+    const response = await fetch(`${baseUrl}/calendar?view=day`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<div id="app"');
+  });
+});
