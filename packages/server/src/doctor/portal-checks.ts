@@ -66,12 +66,16 @@ export function fieldMappingCheck(probe: PortalProbe, override?: MappingOverride
 
   const mapping = discoverFields(rows as unknown as UserFieldRow[], { override });
   const months = new Set(mapping.schedule.map((slot) => slot.month));
-  const found = `Найдено ролей: ${Object.keys(mapping.roles).length}, месяцев графика: ${months.size}.`;
+  // Fields of other pipelines and fields AudioBot has no use for are expected, not problems.
+  const ignored = mapping.unplaced.filter((field) => quietReasons.has(field.reason));
+  const found =
+    `Найдено ролей: ${Object.keys(mapping.roles).length}, месяцев графика: ${months.size}; ` +
+    `не относятся к домам: ${ignored.length} полей.`;
   const problems = [
-    ...mapping.missing.map((role) => `не найдено поле «${role}»`),
-    ...mapping.unplaced.map(
-      (field) => `${field.field} «${field.label}»: ${reasonText(field.reason)}`,
-    ),
+    ...mapping.missing.map((role) => `не найдено поле «${roleNames[role] ?? role}»`),
+    ...mapping.unplaced
+      .filter((field) => !quietReasons.has(field.reason))
+      .map((field) => `${field.field} «${field.label}»: ${reasonText(field.reason)}`),
   ];
   if (problems.length === 0)
     return check('field-mapping', '2.1', title, { status: 'ok', detail: found });
@@ -83,12 +87,28 @@ export function fieldMappingCheck(probe: PortalProbe, override?: MappingOverride
   });
 }
 
+const quietReasons = new Set(['unrecognised', 'other_pipeline']);
+
+const roleNames: Record<string, string> = {
+  address: 'Адрес многоквартирного дома',
+  apartments: 'Количество квартир',
+  entrances: 'Количество подъездов',
+  floors: 'Количество этажей',
+  area: 'Общая площадь жилых помещений',
+  tariff: 'Тариф / периодичность',
+  contract: '№ Договора',
+  serviceStart: 'Дата начала обслуживания',
+  generalCleaning: 'Генеральная уборка',
+  generalCleaningDate: 'Дата генеральной',
+};
+
 const reasons: Record<string, string> = {
   unrecognised: 'название не распознано',
   no_month: 'в названии нет месяца',
   duplicate: 'повтор названия, использовано другое поле',
   overridden: 'заменено файлом соответствия',
   override_unknown_field: 'в файле соответствия указано несуществующее поле',
+  other_pipeline: 'поле другой воронки',
 };
 
 function reasonText(reason: string): string {

@@ -13,9 +13,12 @@ export async function listAll<Row>(
   urgent = false,
 ): Promise<Row[]> {
   const first = await pump.run({ ...command, params: { ...command.params, start: 0 } }, urgent);
+  const rows = rowsOf<Row>(first);
+  // Some methods (crm.deal.userfield.list) answer everything at once, whatever `start` says.
+  if (rows.length >= (first.total ?? 0)) return rows;
+
   const later = laterPages(command, first.total ?? 0).map((page) => pump.run(page, urgent));
 
-  const rows = rowsOf<Row>(first);
   for (const page of await Promise.all(later)) rows.push(...rowsOf<Row>(page));
   return rows;
 }
