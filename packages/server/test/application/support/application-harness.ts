@@ -14,8 +14,11 @@ import { InProcessQueue, type SyncJobPayload, syncJobName } from '../../../src/j
 import { createLogCapture, type LogCapture } from '../../../src/logging/log-capture.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { createSecretRedactor } from '../../../src/logging/secret-redactor.js';
+import { batchSenderOf } from '../../../src/portal/batch-sender.js';
 import { signInRoutes } from '../../../src/sign-in/index.js';
 import { createSecretBox, type Store } from '../../../src/store/index.js';
+import { domainRules } from '../../../src/sync/domain-rules.js';
+import { registerSyncJob } from '../../../src/sync/sync-service.js';
 import { createTestStore } from '../../support/test-store.js';
 
 export const ADMIN_TOKEN = 'application-test-admin-token-0123456789';
@@ -50,6 +53,8 @@ export interface HarnessOptions {
   houses?: number;
   /** Extra environment, e.g. a wrong BITRIX_MEMBER_ID. */
   env?: Record<string, string>;
+  /** Run the real sync job through the application's client instead of recording it. */
+  realSync?: boolean;
 }
 
 /**
@@ -81,10 +86,6 @@ export async function startApplicationHarness(
   const logger = createLogger({ level: 'debug', redactor, destination: logs });
   const queue = new InProcessQueue({ logger });
   const syncs: SyncJobPayload[] = [];
-  queue.register<SyncJobPayload>(syncJobName, async (payload) => {
-    syncs.push(payload);
-  });
-  queue.start();
 
   const oauthCalls: OAuthCalls = { refresh: 0, authorizationCode: 0 };
   let url = '';
@@ -98,6 +99,14 @@ export async function startApplicationHarness(
     publicUrl: () => url,
     fetch: countingFetch(oauthCalls),
   });
+
+  if (options.realSync) registerRealSync(queue, services, config, syncs);
+  else {
+    queue.register<SyncJobPayload>(syncJobName, async (payload) => {
+      syncs.push(payload);
+    });
+  }
+  queue.start();
 
   const app = await buildApp({
     config,
@@ -148,6 +157,28 @@ export async function startApplicationHarness(
       await store.close();
     },
   };
+}
+
+/** The sync teammate's job, reaching the portal through the application's one client. */
+function registerRealSync(
+  queue: InProcessQueue,
+  services: ApplicationServices,
+  config: Config,
+  syncs: SyncJobPayload[],
+): void {
+  registerSyncJob(queue, {
+    dependenciesFor: (memberId) => ({
+      db: services.db,
+      memberId,
+      send: async (commands, signal) => {
+        const client = await services.clients.clientFor(memberId);
+        return batchSenderOf(client)(commands, signal);
+      },
+      domain: domainRules({ memberId, timeZone: config.timeZone }),
+    }),
+    onSucceeded: (summary) =>
+      syncs.push({ memberId: services.expected.memberId ?? '', mode: summary.mode }),
+  });
 }
 
 function countingFetch(calls: OAuthCalls): typeof fetch {

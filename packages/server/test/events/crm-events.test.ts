@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  type ApplicationHarness,
+  eventually,
+  startApplicationHarness,
+} from '../application/support/application-harness.js';
+import { describeStore } from '../support/test-store.js';
+
+const ADDRESS_FIELD = 'UF_CRM_1669561599956';
+const APARTMENTS_FIELD = 'UF_CRM_1669704529022';
+
+describeStore('CRM events from the portal', () => {
+  let harness: ApplicationHarness;
+  let applicationToken: string;
+  let memberId: string;
+
+  beforeAll(async () => {
+    harness = await startApplicationHarness({ realSync: true });
+    const installed = await harness.install();
+    applicationToken = String(installed.applicationToken);
+    memberId = harness.emulator.memberId;
+    await harness.queue.drain();
+  });
+  afterAll(async () => harness.close());
+
+  const house = (id: number) =>
+    harness.store.db
+      .selectFrom('houses')
+      .selectAll()
+      .where('memberId', '=', memberId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+
+  const someHouseId = async () => {
+    const row = await harness.store.db
+      .selectFrom('houses')
+      .select('id')
+      .where('memberId', '=', memberId)
+      .where('deletedAt', 'is', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
+  };
+
+  const postEvent = (fields: Record<string, string>) =>
+    harness.app.inject({
+      method: 'POST',
+      url: '/api/bitrix24/events',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(fields).toString(),
+    });
+
+  it('updates the house within seconds of a deal change in the portal', async () => {
+    const id = await someHouseId();
+    const address = 'Проверочная улица, 7, Калуга, Калужская область, Россия, 248000|54.5;36.2|1';
+
+    await harness.control('PATCH', `/deals/${id}`, {
+      fields: { [ADDRESS_FIELD]: address, [APARTMENTS_FIELD]: '77' },
+    });
+
+    const updated = await eventually(async () => {
+      const row = await house(id);
+      return row?.apartments === 77 ? row : null;
+    });
+    expect(updated.address).toBe('Проверочная улица, 7, Калуга, Калужская область, Россия, 248000');
+    expect(updated.lat).toBe(54.5);
+    const deliveries = (await harness.control('GET', '/events')).items as { status: number }[];
+    expect(deliveries.every((delivery) => delivery.status === 200)).toBe(true);
+  });
+
+  it('rewrites the cleanings of the house from its new schedule', async () => {
+    const id = await someHouseId();
+    const deal = harness.emulator.portal.state.deals.get(id) as Record<string, unknown>;
+    const dateField = Object.keys(deal).find(
+      (key) =>
+        Array.isArray(deal[key]) && String((deal[key] as unknown[])[0] ?? '').includes('T03:00:00'),
+    );
+    expect(dateField).toBeDefined();
+    const before = (deal[dateField as string] as string[])[0] as string;
+    const month = before.slice(0, 7);
+
+    await harness.control('PATCH', `/deals/${id}`, {
+      fields: { [dateField as string]: [`${month}-27T03:00:00+03:00`] },
+    });
+
+    await eventually(async () => {
+      const cleanings = await harness.store.db
+        .selectFrom('cleanings')
+        .select(['date', 'sourceField'])
+        .where('memberId', '=', memberId)
+        .where('houseId', '=', id)
+        .where('sourceField', '=', dateField as string)
+        .execute();
+      return cleanings.length === 1 && cleanings[0]?.date === `${month}-27`;
+    });
+  });
+
+  it('marks the house deleted when the deal is deleted', async () => {
+    const id = await someHouseId();
+    await harness.control('DELETE', `/deals/${id}`);
+
+    const deleted = await eventually(async () => {
+      const row = await house(id);
+      return row?.deletedAt ? row : null;
+    });
+    expect(deleted.deletedAt).not.toBeNull();
+    const cleanings = await harness.store.db
+      .selectFrom('cleanings')
+      .select('houseId')
+      .where('memberId', '=', memberId)
+      .where('houseId', '=', id)
+      .execute();
+    expect(cleanings).toEqual([]);
+  });
+
+  it('answers 401 JSON to a forged event and changes nothing', async () => {
+    const id = await someHouseId();
+    const before = await house(id);
+
+    const response = await postEvent({
+      event: 'ONCRMDEALDELETE',
+      'data[FIELDS][ID]': String(id),
+      'auth[member_id]': memberId,
+      'auth[application_token]': 'forged-application-token',
+    });
+
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['content-type']).toContain('application/json');
+    expect(response.json()).toEqual({
+      error: 'unauthenticated',
+      message: 'The application token does not match.',
+    });
+    await harness.queue.drain();
+    expect((await house(id))?.deletedAt).toBe(before?.deletedAt);
+  });
+
+  it('answers 401 to an event without a token or for an unknown portal', async () => {
+    const noToken = await postEvent({ event: 'ONCRMDEALUPDATE', 'data[FIELDS][ID]': '1' });
+    const otherPortal = await postEvent({
+      event: 'ONCRMDEALUPDATE',
+      'data[FIELDS][ID]': '1',
+      'auth[member_id]': 'ffffffffffffffffffffffffffffffff',
+      'auth[application_token]': applicationToken,
+    });
+
+    expect(noToken.statusCode).toBe(401);
+    expect(otherPortal.statusCode).toBe(401);
+  });
+
+  it('takes nothing from an event but the id: the deal is fetched again', async () => {
+    const id = await someHouseId();
+    const title = String(harness.emulator.portal.state.deals.get(id)?.TITLE);
+
+    const response = await postEvent({
+      event: 'ONCRMDEALUPDATE',
+      'data[FIELDS][ID]': String(id),
+      'data[FIELDS][TITLE]': 'Поддельный дом',
+      'auth[member_id]': memberId,
+      'auth[application_token]': applicationToken,
+    });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ accepted: true, refresh: { kind: 'deal', id } });
+    await harness.queue.drain();
+    expect((await house(id))?.title).toBe(title.trim());
+  });
+
+  it('adds a house for a new deal of the houses pipeline', async () => {
+    const created = await harness.control('POST', '/deals', {
+      fields: {
+        TITLE: 'Новый дом',
+        CATEGORY_ID: '34',
+        STAGE_ID: 'C34:NEW',
+        [ADDRESS_FIELD]: 'Новая улица, 1, Калуга, Россия|54.6;36.3|2',
+      },
+    });
+    const id = Number(created.id);
+
+    const added = await eventually(() => house(id));
+    expect(added).toMatchObject({ title: 'Новый дом', address: 'Новая улица, 1, Калуга, Россия' });
+  });
+
+  it('refreshes a УК changed in the portal', async () => {
+    const company = await harness.store.db
+      .selectFrom('managementCompanies')
+      .select('id')
+      .where('memberId', '=', memberId)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+
+    const response = await fetch(`${harness.emulator.webhookUrl}crm.company.update`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: company.id, fields: { TITLE: 'УК «Проверка»' } }),
+    });
+    expect(response.status).toBe(200);
+
+    await eventually(async () => {
+      const row = await harness.store.db
+        .selectFrom('managementCompanies')
+        .select('name')
+        .where('memberId', '=', memberId)
+        .where('id', '=', company.id)
+        .executeTakeFirst();
+      return row?.name === 'УК «Проверка»';
+    });
+  });
+});
