@@ -43,17 +43,17 @@ export function readBatchResult(
   context: BatchReadContext,
 ): BatchResult {
   const parts = asRecord(result);
+  const times = asRecord(parts.result_time) as Record<string, RestTime>;
   const errors: Record<string, Bitrix24Error> = {};
 
   for (const [key, body] of Object.entries(asRecord(parts.result_error))) {
     const fields = asRecord(body);
-    const error = {
-      code: String(fields.error ?? ''),
-      description: String(fields.error_description ?? ''),
-    };
+    const code = String(fields.error ?? '');
+    const description = String(fields.error_description ?? '');
+    const method = commands[key]?.method ?? null;
     errors[key] = errorFromAnswer(
-      { ...error, time: null },
-      { ...context, status: null, method: commands[key]?.method ?? null, knownResetAt: null },
+      { code, description, time: null },
+      { ...context, status: null, method, knownResetAt: latestResetAt(commands, times, method) },
     );
   }
 
@@ -62,8 +62,26 @@ export function readBatchResult(
     errors,
     totals: numbers(parts.result_total),
     nexts: numbers(parts.result_next),
-    times: asRecord(parts.result_time) as Record<string, RestTime>,
+    times,
   };
+}
+
+/**
+ * A command's error carries no `time`; the method's `operating_reset_at` comes from the
+ * commands of the same method that ran before it in the batch.
+ */
+function latestResetAt(
+  commands: BatchCommands,
+  times: Record<string, RestTime>,
+  method: string | null,
+): number | null {
+  let latest: number | null = null;
+  for (const [key, time] of Object.entries(times)) {
+    if (commands[key]?.method !== method) continue;
+    const resetAt = time?.operating_reset_at;
+    if (typeof resetAt === 'number') latest = Math.max(latest ?? resetAt, resetAt);
+  }
+  return latest;
 }
 
 /**

@@ -98,7 +98,7 @@ export class Bitrix24Client {
 
     return readBatchResult(answer.result, commands, {
       redactor: this.redactor,
-      nowMs: this.clock.now(),
+      nowMs: this.clock.now() + (this.executor.portalClockOffsetMs() ?? 0),
     });
   }
 

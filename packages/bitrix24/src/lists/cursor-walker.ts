@@ -73,23 +73,28 @@ export async function* walkCursor(
 }
 
 function cursorOf(method: string, params: Record<string, unknown>, options: ListOptions): Cursor {
-  const idField = options.idField ?? 'ID';
+  const filterIdField = options.filterIdField ?? 'ID';
   return {
     method,
-    params: withIdSelected(params, idField),
-    idField,
-    filterIdField: options.filterIdField ?? 'ID',
+    params: withIdSelected(params, filterIdField),
+    idField: options.idField ?? 'ID',
+    filterIdField,
     itemsKey: options.itemsKey,
     pages: clampPagesPerRequest(options.pagesPerRequest),
   };
 }
 
-/** The cursor reads each row's id, so a `select` without it gets it added. */
+/**
+ * The cursor reads each row's id, so a `select` without it gets it added, by its request
+ * name (`ID` even where rows come back camelCase, as in tasks.task.list).
+ */
 function withIdSelected(params: Record<string, unknown>, idField: string) {
   const select = params.select;
   if (!Array.isArray(select) || select.length === 0) return params;
-  if (select.includes('*') || select.includes(idField)) return params;
-  return { ...params, select: [...select, idField] };
+
+  const wanted = idField.toUpperCase();
+  const present = select.some((field) => field === '*' || String(field).toUpperCase() === wanted);
+  return present ? params : { ...params, select: [...select, idField] };
 }
 
 function chainCommands(cursor: Cursor, lastId: number, withCount: boolean): BatchCommands {

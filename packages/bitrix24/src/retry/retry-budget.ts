@@ -41,8 +41,8 @@ export class RetryBudget {
 
     // A method out of its time budget is blocked until the reset: earlier tries are wasted.
     // The reset is stamped in whole seconds, so one more second makes sure it has passed.
-    if (error.kind === 'time_budget' && error.retryAfterMs !== null) {
-      return Math.max(error.retryAfterMs, 0) + Math.max(jitter, 1000);
+    if (error.kind === 'time_budget') {
+      return Math.max(error.retryAfterMs ?? 0, 0) + Math.max(jitter, 1000);
     }
     if (error.kind === 'rate_limit') return Math.max(this.hints.rateLimitFloorMs, jitter);
     return jitter;
