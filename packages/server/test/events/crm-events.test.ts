@@ -70,7 +70,7 @@ describeStore('CRM events from the portal', () => {
 
   it('rewrites the cleanings of the house from its new schedule', async () => {
     const id = await someHouseId();
-    const deal = harness.emulator.portal.state.deals.get(id) as Record<string, unknown>;
+    const deal = harness.emulator.portal.state.deals.get(id) as unknown as Record<string, unknown>;
     const dateField = Object.keys(deal).find(
       (key) =>
         Array.isArray(deal[key]) && String((deal[key] as unknown[])[0] ?? '').includes('T03:00:00'),
