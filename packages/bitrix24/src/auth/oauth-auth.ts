@@ -16,12 +16,17 @@ export interface OAuthSettings {
  * and the call is sent again. All concurrent calls that saw the same stale token wait
  * for one shared refresh, so twenty failing calls cause one refresh, not twenty; and the
  * refresh token, which is single-use, is never sent twice.
+ *
+ * Before refreshing, the store is read again: a reinstall or another process may have
+ * saved a newer pair. Two processes refreshing the same pair at the same instant still
+ * race (the loser gets `invalid_grant`); run one sync process per portal.
  */
 export class OAuthAuth implements RequestAuth {
   readonly restBase: string;
   private tokens: OAuthTokens | null = null;
   private loading: Promise<OAuthTokens> | null = null;
   private refreshing: Promise<OAuthTokens> | null = null;
+  private refusal: { refreshToken: string; error: Bitrix24Error } | null = null;
 
   constructor(
     private readonly settings: OAuthSettings,
@@ -68,11 +73,34 @@ export class OAuthAuth implements RequestAuth {
   }
 
   private async refresh(stale: OAuthTokens): Promise<OAuthTokens> {
-    const fresh = await this.refresher.refresh(stale);
+    // Another process sharing the store, or a reinstall, may have stored newer tokens:
+    // using them costs nothing, and refreshing the stale pair would fail anyway.
+    const stored = await this.settings.tokenStore.load();
+    if (stored !== null && stored.accessToken !== stale.accessToken) {
+      this.refresher.registerSecrets(stored);
+      this.tokens = stored;
+      return stored;
+    }
+
+    // A refresh token the server refused stays refused: do not ask again for every call.
+    if (this.refusal?.refreshToken === stale.refreshToken) throw this.refusal.error;
+
+    const fresh = await this.refreshOrRemember(stale);
     // Memory first: even if saving fails, this process keeps the only valid refresh token.
     this.tokens = fresh;
     await this.settings.tokenStore.save(fresh);
     return fresh;
+  }
+
+  private async refreshOrRemember(stale: OAuthTokens): Promise<OAuthTokens> {
+    try {
+      return await this.refresher.refresh(stale);
+    } catch (error) {
+      if (error instanceof Bitrix24Error && error.kind === 'credentials') {
+        this.refusal = { refreshToken: stale.refreshToken, error };
+      }
+      throw error;
+    }
   }
 
   private async current(): Promise<OAuthTokens> {

@@ -124,9 +124,13 @@ describe('OAuth against the emulator', () => {
     }
     expect(tokenStore.saves).toBe(0);
 
-    // No crash loop: a second call fails the same way after one more refresh attempt.
+    // No crash loop: a second call fails the same way without asking the OAuth server again.
     await expect(client.call('server.time')).rejects.toMatchObject({ code: 'invalid_grant' });
-    expect(client.getStats().tokenRefreshes).toBe(2);
+    expect(client.getStats().tokenRefreshes).toBe(1);
+
+    // Reinstalling stores a new pair; the same client picks it up without a restart.
+    await tokenStore.save(await install());
+    await expect(client.call('server.time')).resolves.toMatchObject({ result: expect.anything() });
   });
 
   it('an uninstalled application gives a credentials error', async () => {

@@ -103,6 +103,25 @@ describe('OAuth refresh over a scripted transport', () => {
     expect(client.getStats().tokenRefreshes).toBe(2);
   });
 
+  it('uses a newer pair another process stored instead of refreshing the stale one', async () => {
+    const { client, fetch, tokenStore } = oauthClient([ok, rest('expired_token'), ok]);
+    await client.call('server.time');
+    await tokenStore.save({
+      ...tokens,
+      accessToken: 'acc3ss-fr0m-0th3r',
+      refreshToken: 'r3f-0th3r',
+    });
+    await client.call('server.time');
+
+    expect(fetch.sent.map((sent) => sent.url.endsWith('/oauth/token/'))).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect(JSON.parse(fetch.sent[2]!.body)).toEqual({ auth: 'acc3ss-fr0m-0th3r' });
+    expect(client.getStats().tokenRefreshes).toBe(0);
+  });
+
   it('a refused refresh is a credentials error that names no secret', async () => {
     const { client } = oauthClient([
       rest('expired_token'),
