@@ -34,6 +34,8 @@ export async function runSync(deps: SyncDependencies, request: SyncRequest): Pro
 
   try {
     const result = await syncByMode(run, request);
+    run.progress.phase('finished', result.written);
+    run.progress.advance(result.written);
     await run.progress.close();
     await saveCheckpoint(deps.db, request.runId, {
       afterId: 0,

@@ -7,7 +7,7 @@ describeStore('full sync of the demo portal', () => {
 
   beforeAll(async () => {
     harness = await startHarness();
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await harness?.close();

@@ -10,7 +10,7 @@ describeStore('incremental sync', () => {
     harness = await startHarness();
     memberId = harness.emulator.memberId;
     await harness.sync('full');
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await harness?.close();

@@ -20,7 +20,7 @@ describeStore('a sync that dies part-way', () => {
 
   beforeEach(async () => {
     harness = await startHarness();
-  });
+  }, 60_000);
 
   afterEach(async () => {
     await harness?.close();
