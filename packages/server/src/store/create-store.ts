@@ -44,16 +44,25 @@ export function createStore(options: StoreOptions): Store {
   return {
     db,
     dialect: database.dialect,
-    migrate: () => migrateToLatest(db, database.dialect),
+    migrate: () => migrateToLatest(db, database.dialect, options.pgSchema),
     close: () => db.destroy(),
   };
 }
 
+/**
+ * With a schema, the migration tables live in it too: Kysely looks for them across every
+ * schema, and would otherwise take another schema's for its own.
+ */
 async function migrateToLatest(
   db: Kysely<Database>,
   dialect: StoreDialect,
+  pgSchema: string | undefined,
 ): Promise<MigrationResult[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(dialect),
+    ...(pgSchema && dialect === 'postgres' ? { migrationTableSchema: pgSchema } : {}),
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const failed = results.find((result) => result.status === 'Error');

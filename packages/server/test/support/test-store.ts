@@ -57,7 +57,13 @@ async function createPostgresTestStore(url: string): Promise<Store> {
   await adminQuery(url, `create schema "${schema}"`);
 
   const store = createStore({ database: { dialect: 'postgres', url }, pgSchema: schema });
-  await store.migrate();
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    await adminQuery(url, `drop schema "${schema}" cascade`);
+    throw error;
+  }
 
   return {
     ...store,
