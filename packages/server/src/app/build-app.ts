@@ -16,7 +16,7 @@ import { apiError } from '../http/api-error.js';
 import { installErrorHandler } from '../http/error-handler.js';
 import { installWebAndNotFound } from '../http/not-found-handler.js';
 import { installOpenApi } from '../http/openapi.js';
-import { createLogger } from '../logging/logger.js';
+import { categoryLogger, createLogger } from '../logging/logger.js';
 import { createSecretRedactor } from '../logging/secret-redactor.js';
 import type { AppDependencies } from './app-dependencies.js';
 
@@ -32,7 +32,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const logger = dependencies.logger ?? createLogger({ level: config.logLevel, redactor });
 
   const app = fastify({
-    loggerInstance: logger.child({ category: 'http' }) as FastifyBaseLogger,
+    loggerInstance: categoryLogger(logger, 'http') as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
     ajv: { customOptions: { allErrors: false } },

@@ -32,14 +32,27 @@ export function createLogger(options: LoggerOptions): AppLogger {
     {
       level: options.level ?? 'info',
       base: undefined,
+      mixin: (_data, _level, logger) => ({ category: categoryOf(logger) }),
       serializers: { req: serializeRequest, res: serializeReply, err: pino.stdSerializers.err },
     },
     redacting,
   );
 }
 
+// The category rides on the logger object, not in its bindings: a caller that also puts
+// a `category` into a line's data then overrides it instead of writing the key twice.
+const CATEGORY = Symbol('log category');
+
+type Categorized = { [CATEGORY]?: string };
+
 export function categoryLogger(logger: AppLogger, category: LogCategory): AppLogger {
-  return logger.child({ category });
+  const child = logger.child({});
+  (child as Categorized)[CATEGORY] = category;
+  return child;
+}
+
+function categoryOf(logger: unknown): string | undefined {
+  return (logger as Categorized)[CATEGORY];
 }
 
 interface LoggedRequest {

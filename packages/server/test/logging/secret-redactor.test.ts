@@ -58,3 +58,20 @@ describe('logger', () => {
     }
   });
 });
+
+describe('log categories', () => {
+  it('writes the category once, and a line may override it', async () => {
+    const { categoryLogger } = await import('../../src/logging/logger.js');
+    const capture = createLogCapture();
+    const logger = createLogger({ redactor: createSecretRedactor(), destination: capture });
+    const sync = categoryLogger(logger, 'sync');
+
+    sync.child({ syncRunId: 7 }).info('from a child');
+    sync.info({ category: 'jobs' }, 'overridden');
+
+    expect(capture.lines[0]?.match(/"category"/g)).toHaveLength(1);
+    expect(JSON.parse(capture.lines[0] ?? '')).toMatchObject({ category: 'sync', syncRunId: 7 });
+    expect(capture.lines[1]?.match(/"category"/g)).toHaveLength(1);
+    expect(JSON.parse(capture.lines[1] ?? '')).toMatchObject({ category: 'jobs' });
+  });
+});
