@@ -123,24 +123,27 @@ export class Bitrix24Client {
     return merged;
   }
 
-  /** The rows of a list, one `ListPage` per HTTP request; see `ListOptions.mode`. */
-  listPages(
+  /**
+   * The rows of a list, one `ListPage` per HTTP request; see `ListOptions.mode`. `T` only
+   * names the row shape the caller expects; rows are not checked against it.
+   */
+  listPages<T extends object = ListRow>(
     method: string,
     params: Record<string, unknown> = {},
     options: ListOptions = {},
-  ): AsyncGenerator<ListPage> {
+  ): AsyncGenerator<ListPage<T>> {
     const walk = options.mode === 'cursor' ? walkCursor : walkOffset;
-    return walk(this.walkerDeps, method, params, options);
+    return walk(this.walkerDeps, method, params, options) as AsyncGenerator<ListPage<T>>;
   }
 
   /** Every row of a list in memory; for large lists iterate `listPages` instead. */
-  async listAll(
+  async listAll<T extends object = ListRow>(
     method: string,
     params: Record<string, unknown> = {},
     options: ListOptions = {},
-  ): Promise<ListRow[]> {
-    const rows: ListRow[] = [];
-    for await (const page of this.listPages(method, params, options)) rows.push(...page.items);
+  ): Promise<T[]> {
+    const rows: T[] = [];
+    for await (const page of this.listPages<T>(method, params, options)) rows.push(...page.items);
     return rows;
   }
 
