@@ -1,4 +1,4 @@
-import { CamelCasePlugin, Kysely, type MigrationResult, Migrator } from 'kysely';
+import { CamelCasePlugin, Kysely, type MigrationResult, Migrator, sql } from 'kysely';
 import { type DatabaseConfig, parseDatabaseUrl } from '../config/index.js';
 import type { Database } from './database-types.js';
 import { migrationProvider } from './migrations/migration-provider.js';
@@ -50,18 +50,21 @@ export function createStore(options: StoreOptions): Store {
 }
 
 /**
- * With a schema, the migration tables live in it too: Kysely looks for them across every
- * schema, and would otherwise take another schema's for its own.
+ * On PostgreSQL the migration tables live in the store's own schema: Kysely looks for
+ * them across every schema, and would take another schema's (another installation or
+ * test run in the same database) for its own.
  */
 async function migrateToLatest(
   db: Kysely<Database>,
   dialect: StoreDialect,
   pgSchema: string | undefined,
 ): Promise<MigrationResult[]> {
+  const migrationTableSchema =
+    dialect === 'postgres' ? (pgSchema ?? (await currentSchema(db))) : undefined;
   const migrator = new Migrator({
     db,
     provider: migrationProvider(dialect),
-    ...(pgSchema && dialect === 'postgres' ? { migrationTableSchema: pgSchema } : {}),
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
@@ -69,6 +72,11 @@ async function migrateToLatest(
     throw new StoreMigrationError(failed?.migrationName, error);
   }
   return results;
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? 'public';
 }
 
 function databaseOf(options: StoreOptions): DatabaseConfig {
