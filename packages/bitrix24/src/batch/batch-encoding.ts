@@ -2,6 +2,7 @@ import { encodePhpQuery } from '../encoding/php-query.js';
 import { clientInputError, errorFromAnswer } from '../errors/answer-error.js';
 import type { Bitrix24Error } from '../errors/bitrix24-error.js';
 import type { Redactor } from '../redaction/redactor.js';
+import { isRestMethodName } from '../transport/method-name.js';
 import { numberOrNull, type RestTime } from '../transport/rest-envelope.js';
 import { type BatchCommands, type BatchResult, maxBatchCommands } from './batch-types.js';
 
@@ -18,6 +19,10 @@ export function encodeBatchCommands(commands: BatchCommands): Record<string, str
 
   const cmd: Record<string, string> = {};
   for (const [key, command] of Object.entries(commands)) {
+    if (!isRestMethodName(command.method)) {
+      const text = `command "${key}" has no valid method name`;
+      throw clientInputError('CLIENT_BAD_METHOD', text, 'batch');
+    }
     if (!commandKey.test(key)) {
       throw clientInputError(
         'CLIENT_BAD_COMMAND_KEY',

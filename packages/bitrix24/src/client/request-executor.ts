@@ -8,6 +8,7 @@ import { RetryBudget } from '../retry/retry-budget.js';
 import type { RetryPolicy } from '../retry/retry-policy.js';
 import type { Clock, RandomSource } from '../runtime/clock.js';
 import { exchange, type FetchFunction, type HttpAnswer } from '../transport/http-exchange.js';
+import { isRestMethodName } from '../transport/method-name.js';
 import { type RestAnswer, readEnvelope } from '../transport/rest-envelope.js';
 import type { RequestEvent, StatsCounter } from './request-stats.js';
 
@@ -26,8 +27,6 @@ export interface ExecutorDeps {
   onRequest?: (event: RequestEvent) => void;
 }
 
-const methodName = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/i;
-
 /**
  * Sends one REST call until it succeeds or its retry budget is spent: wait for the
  * client-side bucket, POST, read the envelope, refresh the token once if the portal asks,
@@ -42,7 +41,7 @@ export class RequestExecutor {
   constructor(private readonly deps: ExecutorDeps) {}
 
   async execute(method: string, params: object, signal?: AbortSignal): Promise<RestAnswer> {
-    if (!methodName.test(method)) {
+    if (!isRestMethodName(method)) {
       throw clientInputError('CLIENT_BAD_METHOD', 'not a REST method name', null);
     }
 
@@ -53,6 +52,8 @@ export class RequestExecutor {
     for (let attempt = 1; ; attempt += 1) {
       const token = await auth.accessToken();
       await this.throttle();
+      // Sleeps do not watch the signal; a caller who gave up stops here, before sending.
+      signal?.throwIfAborted();
 
       try {
         return await this.attempt(method, params, token, attempt, signal);
