@@ -1,5 +1,5 @@
 import type { PortalSnapshot } from '../snapshot/snapshot-format.js';
-import { dealTemplate } from './deal-template.js';
+import { DealLayout } from './deal-layout.js';
 import { buildDealTimeline } from './deal-timeline.js';
 import { pipelineCategories, stageStatuses } from './demo-pipelines.js';
 import { buildStaff } from './demo-staff.js';
@@ -62,7 +62,7 @@ export function buildDemoPortal(options: DemoPortalOptions = {}): PortalSnapshot
   );
 
   const timeline = buildDealTimeline(houses, otherDealCount(houses), now, stream(STREAMS.timeline));
-  const template = dealTemplate(fields.userFields);
+  const layout = new DealLayout(fields.userFields);
   const houseRandom = stream(STREAMS.houses);
   const contacts = new ContactBook(houseRandom, multiFields, staff.managerIds);
   const houseDeals = buildHouseDeals(timeline.houses, {
@@ -72,14 +72,14 @@ export function buildDemoPortal(options: DemoPortalOptions = {}): PortalSnapshot
     staff,
     managementCompanies,
     contacts,
-    template,
+    layout,
   });
   const otherDeals = buildOtherDeals(timeline.others, {
     random: stream(STREAMS.others),
     fields,
     contacts,
     managerIds: staff.managerIds,
-    template,
+    layout,
     staffingClients,
   });
 

@@ -1,12 +1,13 @@
 import type { SnapshotDeal } from '../snapshot/snapshot-format.js';
+import type { DealLayout, StandardDealFields } from './deal-layout.js';
 import type { DealSlot } from './deal-timeline.js';
 import { type DemoStage, HOUSE_STAGES, HOUSES_CATEGORY_ID } from './demo-pipelines.js';
 import type { DemoStaff } from './demo-staff.js';
 import { AddressBook, type HouseAddress } from './house-address.js';
 import { randomBuilding } from './house-building.js';
-import type { HouseFieldCatalogue } from './house-fields.js';
+import type { HouseFieldCatalogue, MonthFields } from './house-fields.js';
 import { type DemoHouseProblem, pickProblemHouses } from './house-problems.js';
-import { type HouseRoutine, ScheduleWriter } from './house-schedule.js';
+import { type FieldValues, type HouseRoutine, ScheduleWriter } from './house-schedule.js';
 import { ContractNumbers, randomTariff } from './house-terms.js';
 import type { DemoManagementCompanies } from './management-companies.js';
 import { formatPortalDateTime, portalDate, portalInstant } from './portal-time.js';
@@ -16,8 +17,8 @@ import type { ContactBook } from './senior-residents.js';
 
 /**
  * The houses: deals of the «Уборка подъездов» pipeline with their user fields filled the
- * way the real portal holds them. Deals are cloned from one template (see
- * deal-template.ts) and repeated values are shared strings, to keep 100 000 houses lean.
+ * way the real portal holds them. Deals are assembled by the layout (deal-layout.ts) and
+ * repeated values are shared strings, to keep 100 000 houses fast to build and lean.
  */
 export interface HouseDealsContext {
   now: Date;
@@ -26,7 +27,7 @@ export interface HouseDealsContext {
   staff: DemoStaff;
   managementCompanies: DemoManagementCompanies;
   contacts: ContactBook;
-  template: SnapshotDeal;
+  layout: DealLayout;
 }
 
 const DAY_MS = 86_400_000;
@@ -53,6 +54,8 @@ class HouseDealBuilder {
   private readonly contracts: ContractNumbers;
   private readonly problems: Map<number, DemoHouseProblem>;
   private readonly currentMonth: number;
+  private readonly monthIndexes: number[];
+  private readonly at: HousePositions;
   private readonly texts = new Map<string, string>();
   private readonly dateTexts = new Map<number, string>();
   private readonly idLists = new Map<string, readonly string[]>();
@@ -63,10 +66,12 @@ class HouseDealBuilder {
   ) {
     this.random = context.random;
     this.addresses = new AddressBook(this.random, houses);
-    this.schedule = new ScheduleWriter(context.fields, this.random);
+    this.schedule = new ScheduleWriter(context.fields, context.layout, this.random);
     this.contracts = new ContractNumbers(this.random);
     this.problems = pickProblemHouses(houses, this.random);
     this.currentMonth = monthIndex(portalDate(context.now.getTime()));
+    this.monthIndexes = context.fields.months.map((month) => monthIndex(month.month));
+    this.at = housePositions(context.fields, context.layout);
   }
 
   build(slot: DealSlot, index: number): SnapshotDeal {
@@ -75,18 +80,19 @@ class HouseDealBuilder {
     const stage = this.stageOf(slot);
     const serviceStart = this.serviceStartOf(slot, stage);
 
-    const deal = { ...this.context.template };
+    const deal = this.context.layout.emptyStandard();
+    const values = this.context.layout.emptyFields();
     this.fillStandardFields(deal, slot, address, stage, serviceStart);
     this.fillRelations(deal, index, address, slot, problem);
-    this.fillBuilding(deal, address, problem);
-    this.fillTerms(deal, serviceStart);
-    this.fillSchedule(deal, serviceStart, stage, problem);
-    this.fillGeneralCleaning(deal);
-    return deal;
+    this.fillBuilding(deal, values, address, problem);
+    this.fillTerms(values, serviceStart);
+    this.fillSchedule(values, serviceStart, stage, problem);
+    this.fillGeneralCleaning(values);
+    return this.context.layout.build(deal, values);
   }
 
   private fillStandardFields(
-    deal: SnapshotDeal,
+    deal: StandardDealFields,
     slot: DealSlot,
     address: HouseAddress,
     stage: DemoStage,
@@ -114,7 +120,7 @@ class HouseDealBuilder {
   /** The brigade serving the house's district is responsible; the УК and the senior
    * resident come from the CRM. */
   private fillRelations(
-    deal: SnapshotDeal,
+    deal: StandardDealFields,
     index: number,
     address: HouseAddress,
     slot: DealSlot,
@@ -145,57 +151,57 @@ class HouseDealBuilder {
   }
 
   private fillBuilding(
-    deal: SnapshotDeal,
+    deal: StandardDealFields,
+    values: FieldValues,
     address: HouseAddress,
     problem?: DemoHouseProblem,
   ): void {
-    const { fields } = this.context;
-    const values = deal;
+    const { at } = this;
     const building = randomBuilding(this.random);
 
-    if (problem === 'no_address') values[fields.address] = '';
-    else if (problem === 'no_coordinates') values[fields.address] = address.valueWithoutCoordinates;
-    else values[fields.address] = address.value;
+    if (problem === 'no_address') values[at.address] = '';
+    else if (problem === 'no_coordinates') values[at.address] = address.valueWithoutCoordinates;
+    else values[at.address] = address.value;
 
-    values[fields.apartments] = this.shared(String(building.apartments));
-    values[fields.floors] = this.shared(String(building.floors));
-    values[fields.entrances] = this.shared(String(building.entrances));
+    values[at.apartments] = this.shared(String(building.apartments));
+    values[at.floors] = this.shared(String(building.floors));
+    values[at.entrances] = this.shared(String(building.entrances));
 
     const area = building.area.toFixed(1);
-    values[fields.area] = this.random.chance(0.05) ? area.replace('.', ',') : area;
+    values[at.area] = this.random.chance(0.05) ? area.replace('.', ',') : area;
 
     const tariff = randomTariff(this.random);
-    values[fields.tariff] = this.shared(tariff.text);
+    values[at.tariff] = this.shared(tariff.text);
     deal.OPPORTUNITY = (Math.round((building.area * tariff.rate) / 10) * 10).toFixed(2);
   }
 
-  private fillTerms(deal: SnapshotDeal, serviceStart: number): void {
-    const { fields } = this.context;
-    const values = deal;
-    values[fields.serviceStart] = this.dateValue(serviceStart);
-    values[fields.contract] = this.contracts.next(serviceStart - this.random.int(3, 25) * DAY_MS);
+  private fillTerms(values: FieldValues, serviceStart: number): void {
+    values[this.at.serviceStart] = this.dateValue(serviceStart);
+    const signedAt = serviceStart - this.random.int(3, 25) * DAY_MS;
+    values[this.at.contract] = this.contracts.next(signedAt);
   }
 
   private fillSchedule(
-    deal: SnapshotDeal,
+    values: FieldValues,
     serviceStart: number,
     stage: DemoStage,
     problem: DemoHouseProblem | undefined,
   ): void {
     const firstMonth = monthIndex(portalDate(serviceStart));
-    const ended = stage.semantics !== 'P';
+    const lastMonth = stage.semantics === 'P' ? this.currentMonth + 2 : this.currentMonth;
+    const months = this.context.fields.months;
     let routine: HouseRoutine = this.schedule.newRoutine();
 
-    for (const month of this.context.fields.months) {
-      const index = monthIndex(month.month);
-      if (index < firstMonth || (ended && index > this.currentMonth)) continue;
-      if (index > this.currentMonth + 2 || this.notPlannedYet(index)) continue;
+    for (let position = 0; position < months.length; position++) {
+      const index = this.monthIndexes[position] as number;
+      const month = months[position] as MonthFields;
+      if (index < firstMonth || index > lastMonth || this.notPlannedYet(index)) continue;
 
       if (index === this.currentMonth && problem === 'no_schedule_this_month') {
-        this.schedule.clearMonth(deal, month, this.random.chance(0.5));
+        this.schedule.clearMonth(values, month, this.random.chance(0.5));
         continue;
       }
-      this.schedule.writeMonth(deal, month, routine);
+      this.schedule.writeMonth(values, month, routine);
       routine = this.schedule.nextMonthRoutine(routine);
     }
   }
@@ -207,20 +213,18 @@ class HouseDealBuilder {
     return false;
   }
 
-  private fillGeneralCleaning(deal: SnapshotDeal): void {
+  private fillGeneralCleaning(values: FieldValues): void {
     if (!this.random.chance(GENERAL_CLEANING_SHARE)) return;
 
     const { fields, now } = this.context;
-    const values = deal;
     const items = fields.generalCleaningItemIds.filter(
       (_, index) => index === 0 || this.random.chance(0.6),
     );
-    values[fields.generalCleaning] = this.sharedIds(items);
+    values[this.at.generalCleaning] = this.sharedIds(items);
 
     const { year } = portalDate(now.getTime());
-    values[fields.generalCleaningDate] = this.dateValue(
-      portalInstant(year, this.random.int(4, 10), this.random.int(1, 28)),
-    );
+    const day = portalInstant(year, this.random.int(4, 10), this.random.int(1, 28));
+    values[this.at.generalCleaningDate] = this.dateValue(day);
   }
 
   private stageOf(slot: DealSlot): DemoStage {
@@ -281,4 +285,33 @@ class HouseDealBuilder {
     }
     return list;
   }
+}
+
+/** Positions of the house fields in a deal's field values, looked up once. */
+interface HousePositions {
+  address: number;
+  apartments: number;
+  floors: number;
+  entrances: number;
+  tariff: number;
+  area: number;
+  serviceStart: number;
+  contract: number;
+  generalCleaning: number;
+  generalCleaningDate: number;
+}
+
+function housePositions(fields: HouseFieldCatalogue, layout: DealLayout): HousePositions {
+  return {
+    address: layout.position(fields.address),
+    apartments: layout.position(fields.apartments),
+    floors: layout.position(fields.floors),
+    entrances: layout.position(fields.entrances),
+    tariff: layout.position(fields.tariff),
+    area: layout.position(fields.area),
+    serviceStart: layout.position(fields.serviceStart),
+    contract: layout.position(fields.contract),
+    generalCleaning: layout.position(fields.generalCleaning),
+    generalCleaningDate: layout.position(fields.generalCleaningDate),
+  };
 }

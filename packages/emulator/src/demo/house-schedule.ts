@@ -1,4 +1,4 @@
-import type { SnapshotDeal } from '../snapshot/snapshot-format.js';
+import type { DealLayout } from './deal-layout.js';
 import type { HouseFieldCatalogue, MonthFields } from './house-fields.js';
 import { PERIODICITIES, PERIODICITY_WEIGHTS, type Periodicity } from './house-periodicity.js';
 import { daysInMonth, formatPortalDateTime, portalInstant, weekday } from './portal-time.js';
@@ -25,7 +25,8 @@ export interface HouseRoutine {
   hour: number;
 }
 
-export type ScheduleValues = SnapshotDeal;
+/** A deal's user-field values by position (see deal-layout.ts). */
+export type FieldValues = unknown[];
 
 interface MonthPlan {
   mainDates: readonly string[];
@@ -34,15 +35,35 @@ interface MonthPlan {
   betweenType: string;
 }
 
+/** Positions of a month's four fields in the field values. */
+interface MonthPositions {
+  mainDates: number;
+  mainType: number;
+  betweenDates: number;
+  betweenType: number;
+}
+
 export class ScheduleWriter {
   private readonly dateLists = new Map<string, readonly string[]>();
   private readonly dateTexts = new Map<number, string>();
   private readonly plans = new Map<MonthFields, Map<number, MonthPlan>>();
+  private readonly positions = new Map<MonthFields, MonthPositions>();
 
   constructor(
-    private readonly fields: HouseFieldCatalogue,
+    fields: HouseFieldCatalogue,
+    layout: DealLayout,
     private readonly random: SeededRandom,
-  ) {}
+  ) {
+    for (const month of fields.months) {
+      const [main, between] = month.slots;
+      this.positions.set(month, {
+        mainDates: layout.position(main.dateField),
+        mainType: layout.position(main.typeField),
+        betweenDates: layout.position(between.dateField),
+        betweenType: layout.position(between.typeField),
+      });
+    }
+  }
 
   newRoutine(): HouseRoutine {
     return {
@@ -68,15 +89,30 @@ export class ScheduleWriter {
     return routine;
   }
 
-  writeMonth(deal: ScheduleValues, month: MonthFields, routine: HouseRoutine): void {
+  writeMonth(values: FieldValues, month: MonthFields, routine: HouseRoutine): void {
     const plan = this.monthPlan(month, routine);
-    const [slot1, slot2] = month.slots;
-    deal[slot1.dateField] = plan.mainDates;
-    deal[slot1.typeField] = plan.mainType;
+    const at = this.positionsOf(month);
+    values[at.mainDates] = plan.mainDates;
+    values[at.mainType] = plan.mainType;
     if (plan.betweenDates) {
-      deal[slot2.dateField] = plan.betweenDates;
-      deal[slot2.typeField] = plan.betweenType;
+      values[at.betweenDates] = plan.betweenDates;
+      values[at.betweenType] = plan.betweenType;
     }
+  }
+
+  /** A month left empty; a cleared multiple field reads `[]`, a never-filled one `false`. */
+  clearMonth(values: FieldValues, month: MonthFields, cleared: boolean): void {
+    const at = this.positionsOf(month);
+    values[at.mainDates] = cleared ? [] : false;
+    values[at.betweenDates] = cleared ? [] : false;
+    values[at.mainType] = '';
+    values[at.betweenType] = '';
+  }
+
+  private positionsOf(month: MonthFields): MonthPositions {
+    const positions = this.positions.get(month);
+    if (!positions) throw new Error(`No schedule fields for ${month.month.key}`);
+    return positions;
   }
 
   /** The values of one routine in one month, computed once and shared by every house
@@ -116,18 +152,6 @@ export class ScheduleWriter {
         : null,
       betweenType: between ? slot2.typeItemIds[between.type] : '',
     };
-  }
-
-  /** A month left empty; a cleared multiple field reads `[]`, a never-filled one `false`. */
-  clearMonth(deal: ScheduleValues, month: MonthFields, cleared: boolean): void {
-    for (const slot of month.slots) {
-      deal[slot.dateField] = cleared ? [] : false;
-      deal[slot.typeField] = '';
-    }
-  }
-
-  get catalogue(): HouseFieldCatalogue {
-    return this.fields;
   }
 
   private dateList(month: ScheduleMonth, days: number[], hour: number): readonly string[] {

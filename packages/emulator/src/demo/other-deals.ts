@@ -1,4 +1,5 @@
 import type { SnapshotCompany, SnapshotDeal } from '../snapshot/snapshot-format.js';
+import type { DealLayout, StandardDealFields } from './deal-layout.js';
 import type { DealSlot } from './deal-timeline.js';
 import {
   DEFAULT_CATEGORY_ID,
@@ -25,7 +26,7 @@ export interface OtherDealsContext {
   fields: HouseFieldCatalogue;
   contacts: ContactBook;
   managerIds: string[];
-  template: SnapshotDeal;
+  layout: DealLayout;
   /** Staffing clients: companies that are not management companies. */
   staffingClients: SnapshotCompany[];
 }
@@ -43,19 +44,24 @@ export function buildOtherDeals(slots: DealSlot[], context: OtherDealsContext): 
       [DEFAULT_CATEGORY_ID, 20],
     ]);
     const deal = baseDeal(slot, category, context);
-    if (category === PRIVATE_CLEANING_CATEGORY_ID) fillPrivateCleaning(deal, slot, context);
-    else if (category === STAFFING_CATEGORY_ID) fillStaffing(deal, context);
-    else fillDefault(deal, slot, context);
-    return deal;
+    const values = context.layout.emptyFields();
+    if (category === PRIVATE_CLEANING_CATEGORY_ID) fillPrivateCleaning(deal, values, slot, context);
+    else if (category === STAFFING_CATEGORY_ID) fillStaffing(deal, values, context);
+    else fillDefault(deal, values, slot, context);
+    return context.layout.build(deal, values);
   });
 }
 
-function baseDeal(slot: DealSlot, category: number, context: OtherDealsContext): SnapshotDeal {
+function baseDeal(
+  slot: DealSlot,
+  category: number,
+  context: OtherDealsContext,
+): StandardDealFields {
   const { random, managerIds } = context;
   const stage = random.pick(stagesOf(category)) as DemoStage;
   const manager = random.pick(managerIds);
 
-  const deal = { ...context.template };
+  const deal = context.layout.emptyStandard();
   deal.ID = slot.id;
   deal.CATEGORY_ID = String(category);
   deal.STAGE_ID = stage.statusId;
@@ -71,9 +77,15 @@ function baseDeal(slot: DealSlot, category: number, context: OtherDealsContext):
   return deal;
 }
 
-function fillPrivateCleaning(deal: SnapshotDeal, slot: DealSlot, context: OtherDealsContext): void {
-  const { random, fields, contacts } = context;
-  const values = deal;
+type FieldValues = unknown[];
+
+function fillPrivateCleaning(
+  deal: StandardDealFields,
+  values: FieldValues,
+  slot: DealSlot,
+  context: OtherDealsContext,
+): void {
+  const { random, fields, contacts, layout } = context;
   const street = random.pick(KALUGA_STREETS);
   const [house, flat] = [random.int(1, 120), random.int(1, 180)];
   const area = random.int(28, 140);
@@ -85,38 +97,50 @@ function fillPrivateCleaning(deal: SnapshotDeal, slot: DealSlot, context: OtherD
   ]);
   deal.CONTACT_ID = contacts.privateClient(slot.createdAt).ID;
   deal.OPPORTUNITY = (area * random.pick([90, 120, 150])).toFixed(2);
-  values[fields.privateFlatAddress] = `г. Калуга, ${street.name}, д. ${house}, кв. ${flat}`;
-  values[fields.privateFlatArea] = String(area);
-  values[fields.dealSource] = random.pick(fields.dealSourceItemIds);
+  values[layout.position(fields.privateFlatAddress)] =
+    `г. Калуга, ${street.name}, д. ${house}, кв. ${flat}`;
+  values[layout.position(fields.privateFlatArea)] = String(area);
+  values[layout.position(fields.dealSource)] = random.pick(fields.dealSourceItemIds);
 
   // A manager reused the houses' address field here: it must not make this a house.
   if (random.chance(0.15)) {
-    values[fields.address] =
+    values[layout.position(fields.address)] =
       `${street.name}, ${house}, Калуга, Калужская область, Россия, ${street.postcode}|` +
       `${street.lat};${street.lon}|${random.int(100, 999)}`;
   }
 }
 
-function fillStaffing(deal: SnapshotDeal, context: OtherDealsContext): void {
-  const { random, fields, staffingClients } = context;
+function fillStaffing(
+  deal: StandardDealFields,
+  values: FieldValues,
+  context: OtherDealsContext,
+): void {
+  const { random, fields, staffingClients, layout } = context;
   const client = random.pick(staffingClients) as SnapshotCompany;
   const workers = random.int(1, 8);
 
   deal.TITLE = `Аутстаффинг: ${client.TITLE}, ${workers} чел.`;
   deal.COMPANY_ID = client.ID;
   deal.OPPORTUNITY = (workers * random.pick([38_000, 42_000, 45_000])).toFixed(2);
-  deal[fields.staffingWorkers] = String(workers);
+  values[layout.position(fields.staffingWorkers)] = String(workers);
 }
 
-function fillDefault(deal: SnapshotDeal, slot: DealSlot, context: OtherDealsContext): void {
-  const { random, fields } = context;
+function fillDefault(
+  deal: StandardDealFields,
+  values: FieldValues,
+  slot: DealSlot,
+  context: OtherDealsContext,
+): void {
+  const { random, fields, layout } = context;
   deal.TITLE = random.pick([
     `Сделка #${slot.id}`,
     'Запрос коммерческого предложения',
     'Тендер на уборку',
   ]);
   deal.OPPORTUNITY = random.chance(0.5) ? '0.00' : (random.int(10, 300) * 1000).toFixed(2);
-  if (random.chance(0.5)) deal[fields.dealSource] = random.pick(fields.dealSourceItemIds);
+  if (random.chance(0.5)) {
+    values[layout.position(fields.dealSource)] = random.pick(fields.dealSourceItemIds);
+  }
 }
 
 const STAFFING_CLIENT_TITLES = [

@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('demo portal served by the emulator', () => {
-  it('hands out the snapshot\'s admin webhook and application', () => {
+  it("hands out the snapshot's admin webhook and application", () => {
     const snapshot = referencePortal();
     expect(emulator.webhookUrl).toContain(`/rest/1/${snapshot.webhooks[0]?.code}/`);
     expect(emulator.application.clientId).toBe(snapshot.applications[0]?.clientId);
@@ -56,7 +56,11 @@ describe('demo portal served by the emulator', () => {
   });
 
   it('answers department.get with six brigades under the cleaning department', async () => {
-    const departments = (await call('department.get')).result as { ID: string; NAME: string; PARENT?: string }[];
+    const departments = (await call('department.get')).result as {
+      ID: string;
+      NAME: string;
+      PARENT?: string;
+    }[];
     const parent = departments.find((department) => department.NAME === 'Отдел уборки');
     expect(departments.filter((department) => department.PARENT === parent?.ID)).toHaveLength(6);
   });
