@@ -4,10 +4,11 @@ import {
   eventually,
   startApplicationHarness,
 } from '../application/support/application-harness.js';
+import { FIELDS, MONTH } from '../application/support/cleaning-portal.js';
 import { describeStore } from '../support/test-store.js';
 
-const ADDRESS_FIELD = 'UF_CRM_1669561599956';
-const APARTMENTS_FIELD = 'UF_CRM_1669704529022';
+const ADDRESS_FIELD = FIELDS.address;
+const APARTMENTS_FIELD = FIELDS.apartments;
 
 describeStore('CRM events from the portal', () => {
   let harness: ApplicationHarness;
@@ -70,17 +71,11 @@ describeStore('CRM events from the portal', () => {
 
   it('rewrites the cleanings of the house from its new schedule', async () => {
     const id = await someHouseId();
-    const deal = harness.emulator.portal.state.deals.get(id) as unknown as Record<string, unknown>;
-    const dateField = Object.keys(deal).find(
-      (key) =>
-        Array.isArray(deal[key]) && String((deal[key] as unknown[])[0] ?? '').includes('T03:00:00'),
-    );
-    expect(dateField).toBeDefined();
-    const before = (deal[dateField as string] as string[])[0] as string;
-    const month = before.slice(0, 7);
+    const dateField = FIELDS.dates;
+    const month = MONTH;
 
     await harness.control('PATCH', `/deals/${id}`, {
-      fields: { [dateField as string]: [`${month}-27T03:00:00+03:00`] },
+      fields: { [dateField]: [`${month}-27T03:00:00+03:00`] },
     });
 
     await eventually(async () => {
@@ -89,7 +84,7 @@ describeStore('CRM events from the portal', () => {
         .select(['date', 'sourceField'])
         .where('memberId', '=', memberId)
         .where('houseId', '=', id)
-        .where('sourceField', '=', dateField as string)
+        .where('sourceField', '=', dateField)
         .execute();
       return cleanings.length === 1 && cleanings[0]?.date === `${month}-27`;
     });

@@ -20,6 +20,7 @@ import { createSecretBox, type Store } from '../../../src/store/index.js';
 import { domainRules } from '../../../src/sync/domain-rules.js';
 import { registerSyncJob } from '../../../src/sync/sync-service.js';
 import { createTestStore } from '../../support/test-store.js';
+import { cleaningPortal } from './cleaning-portal.js';
 
 export const ADMIN_TOKEN = 'application-test-admin-token-0123456789';
 export const SECRET_KEY = 'application-test-secret-key-0123456789abcdef';
@@ -50,7 +51,8 @@ export interface ApplicationHarness {
 }
 
 export interface HarnessOptions {
-  houses?: number;
+  /** Deals of the test portal (default 24). */
+  deals?: number;
   /** Extra environment, e.g. a wrong BITRIX_MEMBER_ID. */
   env?: Record<string, string>;
   /** Run the real sync job through the application's client instead of recording it. */
@@ -65,7 +67,7 @@ export interface HarnessOptions {
 export async function startApplicationHarness(
   options: HarnessOptions = {},
 ): Promise<ApplicationHarness> {
-  const emulator = await startEmulator({ houses: options.houses ?? 12 });
+  const emulator = await startEmulator({ snapshot: cleaningPortal({ deals: options.deals }) });
   const config = loadConfig({
     env: {
       BITRIX_APPLICATION_ID: emulator.application.clientId,
