@@ -93,7 +93,10 @@ export function buildHouseFields(
   const monthSpecs = months.map((month) => addMonthFields(add, month, random));
   const duplicate = addDuplicateField(add, monthSpecs, random);
 
-  const userFields = numberFields(specs, random);
+  const firstScheduleAt = Math.min(
+    ...monthSpecs.flatMap(({ slots }) => slots.map((slot) => slot.date.createdAt)),
+  );
+  const userFields = numberFields(specs, firstScheduleAt, random);
   return {
     userFields,
     ...houseFields,
@@ -233,14 +236,29 @@ function addDuplicateField(add: AddField, months: MonthSpecs[], random: SeededRa
   });
 }
 
-/** Gives field and enumeration item ids in creation order, with the gaps other
- * entities' fields leave in the shared sequences. */
-function numberFields(specs: FieldSpec[], random: SeededRandom): SnapshotUserField[] {
+/**
+ * Gives field and enumeration item ids in creation order, with the gaps other entities'
+ * fields leave in the shared sequences. Earlier years had their month fields too (since
+ * removed from the demo), so the current year's ids start higher: around 2 000–2 500 for
+ * cleaning-type items, as on the real portal.
+ */
+function numberFields(
+  specs: FieldSpec[],
+  firstScheduleAt: number,
+  random: SeededRandom,
+): SnapshotUserField[] {
   let fieldId = 140 + random.int(0, 30);
   let itemId = 1180 + random.int(0, 60);
+  let historyAdded = false;
 
   const ordered = [...specs].sort((a, b) => a.createdAt - b.createdAt);
   return ordered.map((spec) => {
+    if (!historyAdded && spec.createdAt >= firstScheduleAt) {
+      const months = monthsOfHistory(firstScheduleAt);
+      fieldId += months * 4 + random.int(0, months);
+      itemId += months * 6 + random.int(months * 20, months * 30);
+      historyAdded = true;
+    }
     fieldId += random.chance(0.3) ? random.int(2, 5) : 1;
     const list = spec.items?.map((text, index): EnumerationItem => {
       itemId += 1;
@@ -252,11 +270,17 @@ function numberFields(specs: FieldSpec[], random: SeededRandom): SnapshotUserFie
         XML_ID: random.hex(32),
       };
     });
-    if (random.chance(0.4)) itemId += random.int(1, 12);
+    if (list) itemId += random.int(0, 14);
 
     spec.row = userFieldRow(spec, String(fieldId), list);
     return spec.row;
   });
+}
+
+/** Months of schedule fields the admin kept from January 2023 until `until`. */
+function monthsOfHistory(until: number): number {
+  const date = new Date(until);
+  return Math.max(0, (date.getUTCFullYear() - 2023) * 12 + date.getUTCMonth());
 }
 
 function userFieldRow(spec: FieldSpec, id: string, list?: EnumerationItem[]): SnapshotUserField {
