@@ -61,7 +61,7 @@ describe('OAuth against the emulator', () => {
 
   it('an hour later, 20 concurrent calls share one refresh and all succeed', async () => {
     const installed = await install();
-    const { client, tokenStore } = oauthClient(installed);
+    const { client, tokenStore, logger } = oauthClient(installed);
     await client.call('server.time');
     await passAnHour();
     await control(emulator, 'DELETE', '/requests');
@@ -78,6 +78,18 @@ describe('OAuth against the emulator', () => {
     expect(expired.length).toBeGreaterThan(1);
     expect(tokenStore.current()?.refreshToken).not.toBe(installed.refreshToken);
     expect(tokenStore.current()?.accessToken).not.toBe(installed.accessToken);
+
+    const logText = logger.text();
+    expect(logText).toContain('OAuth tokens refreshed');
+    for (const secret of [
+      installed.accessToken,
+      installed.refreshToken,
+      tokenStore.current()!.accessToken,
+      tokenStore.current()!.refreshToken,
+      emulator.application.clientSecret,
+    ]) {
+      expect(logText).not.toContain(secret);
+    }
   });
 
   it('the refreshed pair is saved every time: a second hour refreshes again with the new one', async () => {

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { expect } from 'vitest';
 import type { Bitrix24Error } from '../../src/index.js';
 
@@ -7,5 +8,6 @@ export function expectNoSecret(error: Bitrix24Error, logText: string, secret: st
   expect(error.message).not.toContain(secret);
   expect(JSON.stringify(error)).not.toContain(secret);
   expect(error.stack ?? '').not.toContain(secret);
+  expect(inspect(error, { depth: 5 })).not.toContain(secret);
   expect(logText).not.toContain(secret);
 }

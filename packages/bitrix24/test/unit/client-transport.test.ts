@@ -148,6 +148,32 @@ describe('the client over a scripted transport', () => {
     );
   });
 
+  it('stops retrying once the caller aborts during a backoff', async () => {
+    const controller = new AbortController();
+    const limited: ScriptedAnswer = {
+      status: 503,
+      body: { error: 'QUERY_LIMIT_EXCEEDED', error_description: '' },
+    };
+    const fetch = scriptedFetch([limited, ok(1)]);
+    const clock = createFakeClock();
+    const client = createBitrix24Client({
+      auth: { type: 'webhook', webhookUrl },
+      fetch,
+      clock: {
+        now: clock.now,
+        sleep: async (ms) => {
+          await clock.sleep(ms);
+          controller.abort(new Error('shutting down'));
+        },
+      },
+    });
+
+    await expect(client.call('server.time', {}, { signal: controller.signal })).rejects.toThrow(
+      'shutting down',
+    );
+    expect(fetch.sent).toHaveLength(1);
+  });
+
   it('keeps the webhook code out of errors the portal describes with it', async () => {
     const { client, logger } = clientWith([
       {
