@@ -13,6 +13,7 @@ import type {
   SnapshotWebhook,
 } from '../snapshot/snapshot-format.js';
 import { PortalState } from '../state/portal-state.js';
+import { compactSnapshot } from '../state/snapshot-compaction.js';
 import { eventAuthFor } from './event-auth.js';
 
 export interface PortalOptions {
@@ -52,8 +53,8 @@ export class EmulatorPortal {
     };
 
   constructor(options: PortalOptions) {
-    this.snapshot = options.snapshot;
-    this.state = new PortalState(options.snapshot);
+    this.snapshot = compactSnapshot(options.snapshot);
+    this.state = new PortalState(this.snapshot);
     this.clock = new EmulatorClock(options.now ?? new Date(options.snapshot.portal.now));
     this.logger = createLogger(options.logSink ?? null);
 
@@ -89,9 +90,10 @@ export class EmulatorPortal {
    * The snapshot's rows are never changed: writes replace rows in the tables.
    */
   loadSnapshot(snapshot: PortalSnapshot): void {
-    const state = new PortalState(snapshot);
+    const compacted = snapshot === this.snapshot ? snapshot : compactSnapshot(snapshot);
+    const state = new PortalState(compacted);
     state.portal.plan = this.state.portal.plan;
-    this.snapshot = snapshot;
+    this.snapshot = compacted;
     this.state = state;
     this.tokens.reset();
     this.restorePermanent();

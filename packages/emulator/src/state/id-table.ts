@@ -5,6 +5,9 @@
  * binary search, so `start=-1` paging costs the same on page 1 and page 2 000.
  * New rows take the next id, so adding is an append.
  */
+import { EqualityIndex } from './equality-index.js';
+import { lowerBound } from './sorted-ids.js';
+
 export interface IdRow {
   ID: string;
 }
@@ -13,6 +16,7 @@ export class IdTable<Row extends IdRow> {
   private readonly byId = new Map<number, Row>();
   private ids: number[] = [];
   private lastId = 0;
+  private readonly indexes = new Map<string, EqualityIndex>();
 
   constructor(rows: Iterable<Row> = []) {
     for (const row of rows) this.byId.set(Number(row.ID), row);
@@ -33,33 +37,43 @@ export class IdTable<Row extends IdRow> {
     return this.lastId + 1;
   }
 
+  /** Adds a row or replaces the row with its id. */
   insert(row: Row): void {
     const id = Number(row.ID);
-    if (!this.byId.has(id)) {
-      const at = this.lowerBound(id);
-      this.ids.splice(at, 0, id);
-    }
+    const previous = this.byId.get(id);
+    if (previous) for (const index of this.indexes.values()) index.remove(id, previous);
+    else this.ids.splice(this.lowerBound(id), 0, id);
+
     this.byId.set(id, row);
     this.lastId = Math.max(this.lastId, id);
+    for (const index of this.indexes.values()) index.add(id, row);
   }
 
   delete(id: number | string): boolean {
     const numeric = Number(id);
-    if (!this.byId.delete(numeric)) return false;
+    const previous = this.byId.get(numeric);
+    if (!previous) return false;
+
+    this.byId.delete(numeric);
     this.ids.splice(this.lowerBound(numeric), 1);
+    for (const index of this.indexes.values()) index.remove(numeric, previous);
     return true;
+  }
+
+  /** The equality index of a field, built on first use. */
+  equalityIndex(field: string): EqualityIndex {
+    let index = this.indexes.get(field);
+    if (!index) {
+      const rows = this.ids.map((id) => ({ id, row: this.byId.get(id) as Row }));
+      index = new EqualityIndex(field, rows);
+      this.indexes.set(field, index);
+    }
+    return index;
   }
 
   /** Index of the first id >= `id` in the sorted order. */
   lowerBound(id: number): number {
-    let low = 0;
-    let high = this.ids.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((this.ids[middle] as number) < id) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return lowerBound(this.ids, id);
   }
 
   idAt(index: number): number {

@@ -24,8 +24,8 @@ import type {
 } from './runtime-records.js';
 
 /**
- * Everything one emulated portal holds, indexed for the REST methods. Snapshot rows
- * are kept as they come (no copies), which keeps a 100 000-house portal small.
+ * Everything one emulated portal holds, indexed for the REST methods. Rows are never
+ * changed in place: a write replaces the row, so the loaded snapshot serves `reset()`.
  */
 export class PortalState {
   readonly portal: SnapshotPortal;

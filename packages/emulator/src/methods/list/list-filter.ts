@@ -1,4 +1,4 @@
-import { compareValues, isEmptyValue, valuesEqual } from './list-values.js';
+import { compareWith, equalsExpected, expectation, isEmptyValue } from './list-values.js';
 
 /**
  * The `filter` parameter of list methods: `{">=DATE_CREATE": "...", "@ID": [1, 2],
@@ -21,9 +21,20 @@ export interface IdRange {
   max: number;
 }
 
+/** A plain equality (`CATEGORY_ID: 34`) an equality index can answer. */
+export interface IndexableEquality {
+  field: string;
+  key: string;
+}
+
 export interface CompiledFilter {
   matches(row: object): boolean;
   idRange: IdRange;
+  /** Every condition is an id bound: the range alone decides, no row needs reading. */
+  onlyIdRange: boolean;
+  equality: IndexableEquality | null;
+  /** Every condition is an id bound or `equality`: its index bucket alone decides. */
+  onlyEquality: boolean;
 }
 
 const keyPattern = /^(>=|<=|!@|!%|!=|>|<|@|%|=|!)?(.+)$/;
@@ -52,47 +63,72 @@ function likeTest(pattern: unknown): (single: unknown) => boolean {
   return (single) => !isEmptyValue(single) && String(single).toLowerCase().includes(needle);
 }
 
-function equalsTest(expected: unknown): (single: unknown) => boolean {
-  if (Array.isArray(expected)) return (single) => expected.some((one) => valuesEqual(single, one));
-  return (single) => valuesEqual(single, expected);
+function equalsTest(value: unknown): (single: unknown) => boolean {
+  const expected = (Array.isArray(value) ? value : [value]).map(expectation);
+  if (expected.length === 1) {
+    const only = expected[0] as (typeof expected)[0];
+    return (single) => equalsExpected(single, only);
+  }
+  return (single) => expected.some((one) => equalsExpected(single, one));
+}
+
+function rangeTest(value: unknown, accepts: (difference: number) => boolean) {
+  const expected = expectation(value);
+  return (single: unknown) => !isEmptyValue(single) && accepts(compareWith(single, expected));
 }
 
 function compileCondition(condition: Condition): (rowValue: unknown) => boolean {
   const { operator, value } = condition;
+  let test: (single: unknown) => boolean;
   switch (operator) {
     case '>':
-      return (rowValue) =>
-        anyOf(rowValue, (one) => !isEmptyValue(one) && compareValues(one, value) > 0);
+      test = rangeTest(value, (difference) => difference > 0);
+      break;
     case '>=':
-      return (rowValue) =>
-        anyOf(rowValue, (one) => !isEmptyValue(one) && compareValues(one, value) >= 0);
+      test = rangeTest(value, (difference) => difference >= 0);
+      break;
     case '<':
-      return (rowValue) =>
-        anyOf(rowValue, (one) => !isEmptyValue(one) && compareValues(one, value) < 0);
+      test = rangeTest(value, (difference) => difference < 0);
+      break;
     case '<=':
-      return (rowValue) =>
-        anyOf(rowValue, (one) => !isEmptyValue(one) && compareValues(one, value) <= 0);
+      test = rangeTest(value, (difference) => difference <= 0);
+      break;
     case '@':
-      return (rowValue) => anyOf(rowValue, equalsTest(asList(value)));
     case '!@':
-      return (rowValue) => !anyOf(rowValue, equalsTest(asList(value)));
+      test = equalsTest(asList(value));
+      break;
     case '%':
-      return (rowValue) => anyOf(rowValue, likeTest(value));
     case '!%':
-      return (rowValue) => !anyOf(rowValue, likeTest(value));
-    case '!':
-    case '!=':
-      return (rowValue) => !anyOf(rowValue, equalsTest(value));
+      test = likeTest(value);
+      break;
     default:
-      return (rowValue) => anyOf(rowValue, equalsTest(value));
+      test = equalsTest(value);
   }
+
+  const negated = operator === '!' || operator === '!=' || operator === '!@' || operator === '!%';
+  return negated ? (rowValue) => !anyOf(rowValue, test) : (rowValue) => anyOf(rowValue, test);
 }
 
-function narrowIdRange(range: IdRange, condition: Condition): void {
-  if (condition.field !== 'ID' || Array.isArray(condition.value)) return;
+const canonicalNumber = /^(0|-?[1-9]\d*)$/;
+const datePrefix = /^\d{4}-\d{2}-\d{2}/;
+
+/** An equality whose text form is the only form a matching row can hold. */
+function indexableEquality(condition: Condition): IndexableEquality | null {
+  const { field, operator, value } = condition;
+  if (field === 'ID' || (operator !== '' && operator !== '=')) return null;
+
+  if (typeof value === 'number' && Number.isInteger(value)) return { field, key: String(value) };
+  if (typeof value !== 'string' || value === '' || datePrefix.test(value)) return null;
+  if (/^-?[\d.]+$/.test(value) && !canonicalNumber.test(value)) return null;
+  return { field, key: value };
+}
+
+/** Narrows the range by an id bound; false when the condition is not one. */
+function narrowIdRange(range: IdRange, condition: Condition): boolean {
+  if (condition.field !== 'ID' || Array.isArray(condition.value)) return false;
 
   const id = Number(condition.value);
-  if (!Number.isFinite(id)) return;
+  if (!Number.isInteger(id) || condition.value === '' || condition.value === null) return false;
 
   const { operator } = condition;
   if (operator === '>') range.min = Math.max(range.min, Math.floor(id) + 1);
@@ -103,19 +139,35 @@ function narrowIdRange(range: IdRange, condition: Condition): void {
     range.min = Math.max(range.min, id);
     range.max = Math.min(range.max, id);
   }
+  return ['>', '>=', '<', '<=', '', '='].includes(operator);
 }
 
 export function compileFilter(filter: unknown, read: FieldReader): CompiledFilter {
   const idRange: IdRange = { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };
   const tests: Array<(row: object) => boolean> = [];
+  let others = 0;
+  let equality: IndexableEquality | null = null;
 
   const entries = filter && typeof filter === 'object' ? Object.entries(filter) : [];
   for (const [key, value] of entries) {
     const condition = parseCondition(key, value);
     const test = compileCondition(condition);
     tests.push((row) => test(read(row, condition.field)));
-    narrowIdRange(idRange, condition);
+    if (narrowIdRange(idRange, condition)) continue;
+
+    others += 1;
+    equality ??= indexableEquality(condition);
   }
 
-  return { matches: (row) => tests.every((test) => test(row)), idRange };
+  const matches = (row: object) => {
+    for (const test of tests) if (!test(row)) return false;
+    return true;
+  };
+  return {
+    matches,
+    idRange,
+    onlyIdRange: others === 0,
+    equality,
+    onlyEquality: equality !== null && others === 1,
+  };
 }

@@ -1,5 +1,5 @@
 import type { FieldReader } from './list-filter.js';
-import { compareValues } from './list-values.js';
+import { compareKeys, sortKey } from './list-values.js';
 
 /** The `order` parameter: `{DATE_CREATE: "DESC", ID: "ASC"}`. */
 export interface OrderKey {
@@ -24,17 +24,30 @@ export function idWalk(keys: OrderKey[]): 'ascending' | 'descending' | null {
   return first.descending ? 'descending' : 'ascending';
 }
 
-export function comparatorFor<Row extends object>(
+/**
+ * Rows in the requested order, ties broken by ascending ID. Each row's keys are read
+ * once (decorate, sort, undecorate): comparing raw portal strings would parse them
+ * again at every comparison. Rows arrive in ascending ID order and the sort is stable,
+ * so ties keep that order without comparing ids.
+ */
+export function sortRows<Row extends object>(
+  rows: Row[],
   keys: OrderKey[],
   read: FieldReader,
-): (left: Row, right: Row) => number {
-  const withTieBreak = [...keys, { field: 'ID', descending: false }];
+): Row[] {
+  // A later `ID ASC` key adds nothing: ties already keep ascending id order.
+  const order = keys.filter((key, index) => key.field !== 'ID' || index === 0 || key.descending);
+  const decorated = rows.map((row) => ({
+    row,
+    keys: order.map((key) => sortKey(read(row, key.field))),
+  }));
 
-  return (left, right) => {
-    for (const key of withTieBreak) {
-      const difference = compareValues(read(left, key.field), read(right, key.field));
-      if (difference !== 0) return key.descending ? -difference : difference;
+  decorated.sort((left, right) => {
+    for (let index = 0; index < order.length; index++) {
+      const difference = compareKeys(left.keys[index] ?? null, right.keys[index] ?? null);
+      if (difference !== 0) return (order[index] as OrderKey).descending ? -difference : difference;
     }
     return 0;
-  };
+  });
+  return decorated.map((entry) => entry.row);
 }

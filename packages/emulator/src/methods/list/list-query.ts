@@ -1,7 +1,14 @@
 import { type IdRow, IdTable } from '../../state/id-table.js';
-import { compileFilter, type FieldReader } from './list-filter.js';
-import { comparatorFor, idWalk, readOrder } from './list-order.js';
-import { type ListPage, PAGE_SIZE, pageOf, readPageRequest } from './list-page.js';
+import { lowerBound } from '../../state/sorted-ids.js';
+import { type CompiledFilter, compileFilter, type FieldReader } from './list-filter.js';
+import { idWalk, readOrder, sortRows } from './list-order.js';
+import {
+  type ListPage,
+  PAGE_SIZE,
+  type PageRequest,
+  pageOf,
+  readPageRequest,
+} from './list-page.js';
 
 export interface ListQuery {
   filter?: unknown;
@@ -18,9 +25,44 @@ export interface ListOptions {
 export const readUpperField: FieldReader = (row, field) => (row as Record<string, unknown>)[field];
 
 /**
- * Runs a list method over an id-ordered table. In id order (the usual walk) rows are
- * visited from the binary-searched bound of the filter's id range, and a `start=-1`
- * page stops after 50 matches; any other order collects, sorts and slices.
+ * The ids a list walks, ascending: the table's ids within the filter's id range, or,
+ * when the filter has a plain equality, that value's index bucket within the range.
+ */
+interface Candidates {
+  length: number;
+  idAt(position: number): number;
+  /** The filter needs no more checks on these rows. */
+  exact: boolean;
+}
+
+function candidatesOf<Row extends IdRow>(table: IdTable<Row>, filter: CompiledFilter): Candidates {
+  const { min, max } = filter.idRange;
+
+  if (filter.equality) {
+    const ids = table.equalityIndex(filter.equality.field).idsOf(filter.equality.key);
+    const first = lowerBound(ids, min);
+    const end = lowerBound(ids, max + 1);
+    return {
+      length: end - first,
+      idAt: (position) => ids[first + position] as number,
+      exact: filter.onlyEquality,
+    };
+  }
+
+  const first = table.lowerBound(min);
+  const end = table.lowerBound(max + 1);
+  return {
+    length: end - first,
+    idAt: (position) => table.idAt(first + position),
+    exact: filter.onlyIdRange,
+  };
+}
+
+/**
+ * Runs a list method over an id-ordered table. In id order (the usual walk) only the
+ * candidate ids are visited, and a `start=-1` page stops after 50 matches; when the
+ * candidates are exact the count is their number. Any other order collects, sorts
+ * and slices.
  */
 export function runList<Row extends IdRow>(
   table: IdTable<Row>,
@@ -32,37 +74,50 @@ export function runList<Row extends IdRow>(
     query.order && typeof query.order === 'object' && Object.keys(query.order).length;
   const keys = readOrder(hasOrder ? query.order : (options.defaultOrder ?? {}));
   const page = readPageRequest(query.start);
-
+  const candidates = candidatesOf(table, filter);
   const walk = idWalk(keys);
-  const firstIndex = table.lowerBound(filter.idRange.min);
-  const endIndex = table.lowerBound(filter.idRange.max + 1);
 
   if (walk === null) {
     const matched: Row[] = [];
-    for (let index = firstIndex; index < endIndex; index++) {
-      const row = table.rowAt(index);
-      if (filter.matches(row)) matched.push(row);
+    for (let position = 0; position < candidates.length; position++) {
+      const row = table.get(candidates.idAt(position)) as Row;
+      if (candidates.exact || filter.matches(row)) matched.push(row);
     }
-    matched.sort(comparatorFor<Row>(keys, options.read));
-    const rows = matched.slice(page.offset, page.offset + PAGE_SIZE);
+    const rows = sortRows(matched, keys, options.read).slice(page.offset, page.offset + PAGE_SIZE);
     return pageOf(rows, matched.length, page);
   }
 
+  if (candidates.exact) return exactPage(table, candidates, walk, page);
+
   const rows: Row[] = [];
   let total = 0;
-  const ascending = walk === 'ascending';
-  const step = ascending ? 1 : -1;
-  let index = ascending ? firstIndex : endIndex - 1;
-
-  for (; ascending ? index < endIndex : index >= firstIndex; index += step) {
-    const row = table.rowAt(index);
+  for (let step = 0; step < candidates.length; step++) {
+    const position = walk === 'ascending' ? step : candidates.length - 1 - step;
+    const row = table.get(candidates.idAt(position)) as Row;
     if (!filter.matches(row)) continue;
 
     if (total >= page.offset && rows.length < PAGE_SIZE) rows.push(row);
     total++;
     if (!page.countTotal && rows.length === PAGE_SIZE) break;
   }
+  return pageOf(rows, total, page);
+}
 
+/** A page of exact candidates in id order: no row is tested, the count is their number. */
+function exactPage<Row extends IdRow>(
+  table: IdTable<Row>,
+  candidates: Candidates,
+  walk: 'ascending' | 'descending',
+  page: PageRequest,
+): ListPage<Row> {
+  const total = candidates.length;
+  const count = Math.max(0, Math.min(PAGE_SIZE, total - page.offset));
+  const rows: Row[] = [];
+  for (let step = 0; step < count; step++) {
+    const offset = page.offset + step;
+    const position = walk === 'ascending' ? offset : total - 1 - offset;
+    rows.push(table.get(candidates.idAt(position)) as Row);
+  }
   return pageOf(rows, total, page);
 }
 
@@ -83,7 +138,5 @@ export function allRows<Row extends IdRow>(
 ): Row[] {
   const filter = compileFilter(query.filter, options.read);
   const matched = rows.filter((row) => filter.matches(row));
-  return matched.sort(
-    comparatorFor<Row>(readOrder(query.order ?? options.defaultOrder), options.read),
-  );
+  return sortRows(matched, readOrder(query.order ?? options.defaultOrder), options.read);
 }
