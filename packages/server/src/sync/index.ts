@@ -1,4 +1,6 @@
+export { type BackgroundSync, startBackgroundSync, syncDependencies } from './background-sync.js';
 export { type DomainRulesOptions, domainRules } from './domain-rules.js';
+export { loadMappingOverride } from './mapping-file.js';
 export { runSync } from './run-sync.js';
 export type {
   SyncCheckpoint,
