@@ -72,6 +72,27 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('turns the scheduled syncs off and reads the other settings', () => {
+    const config = load({
+      AUDIOBOT_SYNC_INCREMENTAL_MINUTES: '0',
+      AUDIOBOT_SYNC_FULL_AT: 'off',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      AUDIOBOT_PUBLIC_URL: 'https://audiobot.example.ru',
+      AUDIOBOT_TIME_ZONE: 'Asia/Yekaterinburg',
+      LOG_LEVEL: 'warn',
+    });
+
+    expect(config.sync).toEqual({ incrementalMinutes: 0, fullAt: null });
+    expect(config.server).toEqual({
+      host: '127.0.0.1',
+      port: 0,
+      publicUrl: 'https://audiobot.example.ru',
+    });
+    expect(config.timeZone).toBe('Asia/Yekaterinburg');
+    expect(config.logLevel).toBe('warn');
+  });
+
   it('lists every problem at once', () => {
     const problems = problemsOf({
       PORT: 'abc',
