@@ -56,7 +56,7 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(path, { ...init, headers, credentials: 'same-origin' });
   } catch {
-    throw new ApiError('network_error', 0, t.state.network);
+    throw new ApiError('network_error', 0, t.errors.network_error ?? t.state.network);
   }
 }
 
@@ -64,13 +64,10 @@ async function toApiError(response: Response): Promise<ApiError> {
   const body = await readErrorBody(response);
   if (response.status === 401) onUnauthorized();
 
-  const fallback =
-    response.status === 401 ? t.state.unauthorized : `${t.state.error} (HTTP ${response.status})`;
-  return new ApiError(
-    body?.error ?? `http_${response.status}`,
-    response.status,
-    body?.message || fallback,
-  );
+  // The server's messages are English; the catalogue's codes get Russian words here.
+  const code = body?.error ?? `http_${response.status}`;
+  const fallback = body?.message || `${t.state.error} (HTTP ${response.status})`;
+  return new ApiError(code, response.status, t.errors[code] ?? fallback);
 }
 
 async function readErrorBody(response: Response): Promise<ApiErrorBody | null> {

@@ -6,6 +6,8 @@ export function dealUrl(
   dealId: string,
 ): string | null {
   if (!portal) return null;
-  const origin = portal.url ?? `https://${portal.domain}`;
+  // The demo portal runs on this machine over plain HTTP; a real portal is HTTPS.
+  const local = /^(127\.0\.0\.1|localhost)(:\d+)?$/.test(portal.domain);
+  const origin = portal.url ?? `${local ? 'http' : 'https'}://${portal.domain}`;
   return `${origin.replace(/\/+$/, '')}/crm/deal/details/${encodeURIComponent(dealId)}/`;
 }

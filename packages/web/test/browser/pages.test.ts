@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Department, HouseSummary, Page, Statistics } from '../../src/api/types.js';
+import type { Department, Filters, HouseSummary, Page, Statistics } from '../../src/api/types.js';
 import {
   type AppTab,
   baseUrl,
@@ -110,9 +110,19 @@ describe.skipIf(skipReason)('every page', () => {
   }
 
   async function checkQuality(): Promise<void> {
-    const statistics = await tab.api<Statistics>('/api/dashboard/statistics');
-    const problems = statistics.problems.filter((problem) => problem.count > 0);
-    expect(await tab.page.getByTestId('problem-group').count()).toBe(problems.length);
+    const filters = await tab.api<Filters>('/api/cleaning/filters');
+    const totals = await Promise.all(
+      filters.problems.map(async (problem) => {
+        const answer = await tab.api<Page<HouseSummary>>(
+          `/api/cleaning/houses?problem=${problem.code}&limit=1`,
+        );
+        return answer.total;
+      }),
+    );
+    const groups = tab.page.getByTestId('problem-group');
+
+    expect(await groups.count()).toBe(totals.filter((total) => total > 0).length);
+    expect(totals.some((total) => total > 0)).toBe(true);
   }
 
   async function checkMap(): Promise<void> {
