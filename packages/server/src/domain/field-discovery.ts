@@ -79,9 +79,11 @@ export function discoverFields(
   const pipeline = normalizeLabel(options.pipelineName ?? HOUSES_PIPELINE_NAME);
   for (const row of rows) {
     const placed = placeByLabel(row, pipeline);
-    if ('reason' in placed)
+    if ('place' in placed) {
+      pushCandidate(candidates, placed.place, { row, label: placed.label, source: 'label' });
+    } else {
       unplaced.push({ field: row.FIELD_NAME, label: placed.label, reason: placed.reason });
-    else pushCandidate(candidates, placed.place, { row, label: placed.label, source: 'label' });
+    }
   }
 
   applyOverride(candidates, rows, options.override, unplaced);
@@ -105,7 +107,8 @@ type Placement = { place: Place; label: string } | { reason: UnplacedReason; lab
 
 /**
  * One label: a schedule slot when it says «Дата/Тип уборки N» and a month; else a role
- * by its head (the part before «|»), unless its tail names another pipeline.
+ * by its head (the part before «|»), unless its tail names another pipeline (a tail
+ * that is a month, «| Сентябрь 2025», is not a pipeline).
  */
 function placeLabel(label: string, pipeline: string): Placement {
   const normalized = normalizeLabel(label);
@@ -120,7 +123,9 @@ function placeLabel(label: string, pipeline: string): Placement {
   const [head = '', tail] = normalized.split(' | ');
   const role = ROLE_LABELS.find(([, pattern]) => pattern.test(head))?.[0];
   if (!role) return { reason: 'unrecognised', label };
-  if (tail && tail !== pipeline) return { reason: 'other_pipeline', label };
+  if (tail && tail !== pipeline && !monthOfLabel(tail)) {
+    return { reason: 'other_pipeline', label };
+  }
   return { place: role, label };
 }
 

@@ -45,5 +45,8 @@ export const ROLE_LABELS: readonly [FieldRole, RegExp][] = [
   ['contract', /договор/],
 ];
 
-/** «Дата уборки 1 | Сентябрь 2025», «Тип уборки2| …»: the part and slot number. */
-export const SCHEDULE_LABEL = /^(дата|тип) уборки\s*(\d+)(?!\d)/;
+/**
+ * «Дата уборки 1 | Сентябрь 2025», «Тип уборки2| …», «Вид уборки №1 …»: the part
+ * (дата → date; тип or вид → type) and the slot number.
+ */
+export const SCHEDULE_LABEL = /^(дата|тип|вид) уборки\s*№?\s*(\d+)(?!\d)/;

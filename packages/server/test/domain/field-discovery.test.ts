@@ -64,6 +64,21 @@ describe('discoverFields', () => {
     ]);
   });
 
+  it('reads «№» before the slot, «вид» for «тип», and a month tail on a role', () => {
+    const rows = [
+      dateField('UF_CRM_1', 'Дата уборки №1 | Май 2025'),
+      typeField('UF_CRM_2', 'Вид уборки 1 | Май 2025'),
+      userField('UF_CRM_3', 'Дата генеральной | Май 2025', { USER_TYPE_ID: 'date' }),
+    ];
+
+    const mapping = discoverFields(rows);
+
+    expect(mapping.schedule).toMatchObject([
+      { month: '2025-05', slot: 1, date: { field: 'UF_CRM_1' }, type: { field: 'UF_CRM_2' } },
+    ]);
+    expect(mapping.roles.generalCleaningDate?.field).toBe('UF_CRM_3');
+  });
+
   it('reports a duplicate label and keeps the field the deals fill, else the older one', () => {
     const older = dateField('UF_CRM_A', 'Дата уборки 1 | Сентябрь 2025');
     const newer = dateField('UF_CRM_B', 'Дата уборки 1 | Сентябрь 2025');
