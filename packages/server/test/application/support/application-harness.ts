@@ -41,6 +41,8 @@ export interface ApplicationHarness {
   queue: InProcessQueue;
   services: ApplicationServices;
   logs: LogCapture;
+  /** Every answer AudioBot sent: status, headers but cookies, body. For the secrets test. */
+  responses: string[];
   oauthCalls: OAuthCalls;
   /** Full syncs the install queued. */
   syncs: SyncJobPayload[];
@@ -119,6 +121,7 @@ export async function startApplicationHarness(
     redactor,
     webRoot: null,
   });
+  const responses = captureResponses(app);
   await app.register(applicationRoutes, { services });
   await app.register(eventRoutes, { services });
   await app.register(signInRoutes, { services });
@@ -148,6 +151,7 @@ export async function startApplicationHarness(
     queue,
     services,
     logs,
+    responses,
     oauthCalls,
     syncs,
     control,
@@ -181,6 +185,17 @@ function registerRealSync(
     onSucceeded: (summary) =>
       syncs.push({ memberId: services.expected.memberId ?? '', mode: summary.mode }),
   });
+}
+
+function captureResponses(app: FastifyInstance): string[] {
+  const responses: string[] = [];
+  app.addHook('onSend', async (request, reply, payload) => {
+    const { 'set-cookie': _cookies, ...headers } = reply.getHeaders();
+    const body = typeof payload === 'string' || Buffer.isBuffer(payload) ? String(payload) : '';
+    responses.push(`${request.method} ${reply.statusCode} ${JSON.stringify(headers)} ${body}`);
+    return payload;
+  });
+  return responses;
 }
 
 function countingFetch(calls: OAuthCalls): typeof fetch {
