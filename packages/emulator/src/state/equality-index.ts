@@ -25,6 +25,7 @@ export class EqualityIndex {
 
   constructor(
     readonly field: string,
+    private readonly readField: (row: object, field: string) => unknown,
     rows: Iterable<{ id: number; row: object }>,
   ) {
     for (const { id, row } of rows) this.add(id, row);
@@ -53,6 +54,6 @@ export class EqualityIndex {
   }
 
   private read(row: object): unknown {
-    return (row as Record<string, unknown>)[this.field];
+    return this.readField(row, this.field);
   }
 }

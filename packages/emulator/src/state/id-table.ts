@@ -60,12 +60,15 @@ export class IdTable<Row extends IdRow> {
     return true;
   }
 
-  /** The equality index of a field, built on first use. */
-  equalityIndex(field: string): EqualityIndex {
+  /**
+   * The equality index of a field, built on first use. A table is always listed with
+   * the same field reader, so the index is kept by field name.
+   */
+  equalityIndex(field: string, read: (row: object, field: string) => unknown): EqualityIndex {
     let index = this.indexes.get(field);
     if (!index) {
       const rows = this.ids.map((id) => ({ id, row: this.byId.get(id) as Row }));
-      index = new EqualityIndex(field, rows);
+      index = new EqualityIndex(field, read, rows);
       this.indexes.set(field, index);
     }
     return index;

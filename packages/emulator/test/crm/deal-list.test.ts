@@ -122,4 +122,20 @@ describe('crm.deal.list', () => {
     expect(seen).toHaveLength(120);
     expect(new Set(seen).size).toBe(120);
   });
+
+  it('keeps filtered counts right after adds, updates and deletes', async () => {
+    const stage = { filter: { STAGE_ID: 'C34:UC_PG9Y90' }, select: ['ID'] };
+    expect((await list(stage)).body.total).toBe(0);
+
+    const hook = emulator().webhookUrl;
+    await callRest(hook, 'crm.deal.update', { id: 4, fields: { STAGE_ID: 'C34:UC_PG9Y90' } });
+    await callRest(hook, 'crm.deal.add', {
+      fields: { CATEGORY_ID: 34, STAGE_ID: 'C34:UC_PG9Y90' },
+    });
+    expect((await list(stage)).body.total).toBe(2);
+
+    await callRest(hook, 'crm.deal.delete', { id: 4 });
+    expect(((await list(stage)).body.result as Row[]).map((row) => row.ID)).toEqual(['121']);
+    expect((await list({ filter: { CATEGORY_ID: 34 }, select: ['ID'] })).body.total).toBe(80);
+  });
 });

@@ -35,11 +35,15 @@ interface Candidates {
   exact: boolean;
 }
 
-function candidatesOf<Row extends IdRow>(table: IdTable<Row>, filter: CompiledFilter): Candidates {
+function candidatesOf<Row extends IdRow>(
+  table: IdTable<Row>,
+  filter: CompiledFilter,
+  read: FieldReader,
+): Candidates {
   const { min, max } = filter.idRange;
 
   if (filter.equality) {
-    const ids = table.equalityIndex(filter.equality.field).idsOf(filter.equality.key);
+    const ids = table.equalityIndex(filter.equality.field, read).idsOf(filter.equality.key);
     const first = lowerBound(ids, min);
     const end = lowerBound(ids, max + 1);
     return {
@@ -74,7 +78,7 @@ export function runList<Row extends IdRow>(
     query.order && typeof query.order === 'object' && Object.keys(query.order).length;
   const keys = readOrder(hasOrder ? query.order : (options.defaultOrder ?? {}));
   const page = readPageRequest(query.start);
-  const candidates = candidatesOf(table, filter);
+  const candidates = candidatesOf(table, filter, options.read);
   const walk = idWalk(keys);
 
   if (walk === null) {

@@ -19,11 +19,12 @@ function userBrief(portal: EmulatorPortal, id: string) {
 
 export function taskFieldsFor(select: unknown): string[] {
   const names = Array.isArray(select) ? select.map(String) : [];
-  if (names.length === 0 || names.includes('*')) return [...defaultTaskFields];
+  if (names.length === 0) return [...defaultTaskFields];
 
   const fields = new Set<string>(['id']);
   for (const name of names) {
-    if (name.toUpperCase() === 'UF_*') fields.add('ufCrmTask');
+    if (name === '*') for (const field of defaultTaskFields) fields.add(field);
+    else if (name.toUpperCase() === 'UF_*') fields.add('ufCrmTask');
     else fields.add(camelCaseOf(name));
   }
   return [...fields];
