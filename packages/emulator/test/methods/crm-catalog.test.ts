@@ -25,7 +25,7 @@ describe('CRM catalogues', () => {
       EDIT_FORM_LABEL: 'Тип уборки 1 | Сентябрь 2025',
       LIST_COLUMN_LABEL: 'Тип уборки 1 | Сентябрь 2025',
     });
-    expect((typeField?.LIST as Row[])[0]).toEqual({
+    expect((typeField?.LIST as Row[] | undefined)?.[0]).toEqual({
       ID: '2468',
       VALUE: 'Влажная уборка лестничных площадок всех этажей',
       SORT: '10',
