@@ -33,6 +33,12 @@ export interface ListOptions {
   withTotal?: boolean;
   /** List pages per batch request, 1..50 (default 50: 2 500 rows per HTTP request). */
   pagesPerRequest?: number;
+  /**
+   * Offset mode: batch requests in flight at once (default 1). Pages still arrive in
+   * order. More than one shortens the wall time when latency dominates; the client-side
+   * bucket still paces them, and each costs the portal a count of the list.
+   */
+  parallelRequests?: number;
   onProgress?: (progress: ListProgress) => void;
   signal?: AbortSignal;
 }

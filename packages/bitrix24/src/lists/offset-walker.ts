@@ -21,13 +21,46 @@ export async function* walkOffset(
   yield report(options, { items: firstRows, done, total, lastId: null });
   if (first.next === null) return;
 
-  const perRequest = clampPagesPerRequest(options.pagesPerRequest);
-  const starts = remainingStarts(first.next, total);
-  for (let index = 0; index < starts.length; index += perRequest) {
-    const chunk = starts.slice(index, index + perRequest);
-    const items = await fetchPages(deps, method, params, chunk, options);
+  const chunks = chunksOf(remainingStarts(first.next, total), options.pagesPerRequest);
+  const fetchChunk = (starts: number[]) => fetchPages(deps, method, params, starts, options);
+  for await (const items of inOrder(chunks, fetchChunk, options.parallelRequests ?? 1)) {
     done += items.length;
     yield report(options, { items, done, total, lastId: null });
+  }
+}
+
+function chunksOf(starts: number[], pagesPerRequest: number | undefined): number[][] {
+  const perRequest = clampPagesPerRequest(pagesPerRequest);
+  const chunks: number[][] = [];
+  for (let index = 0; index < starts.length; index += perRequest) {
+    chunks.push(starts.slice(index, index + perRequest));
+  }
+  return chunks;
+}
+
+/**
+ * Runs `fetch` over the chunks with up to `parallel` in flight and yields the answers in
+ * chunk order. A failure surfaces when its turn comes; the ones started after it are let
+ * go (their results are dropped).
+ */
+async function* inOrder<T>(
+  chunks: number[][],
+  fetch: (chunk: number[]) => Promise<T>,
+  parallel: number,
+): AsyncGenerator<T> {
+  const inFlight: Promise<T>[] = [];
+  let next = 0;
+  const start = () => {
+    const promise = fetch(chunks[next]!);
+    // Handled when its turn comes; this keeps an early failure from being "unhandled".
+    promise.catch(() => {});
+    inFlight.push(promise);
+    next += 1;
+  };
+
+  while (next < chunks.length || inFlight.length > 0) {
+    while (next < chunks.length && inFlight.length < Math.max(1, parallel)) start();
+    yield await inFlight.shift()!;
   }
 }
 

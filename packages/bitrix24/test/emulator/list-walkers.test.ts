@@ -22,7 +22,10 @@ describe('list walkers against the emulator (490 houses among other deals)', () 
       .map((deal) => Number(deal.ID));
   });
   afterAll(() => emulator.stop());
-  beforeEach(() => control(emulator, 'DELETE', '/requests'));
+  beforeEach(async () => {
+    await control(emulator, 'DELETE', '/faults');
+    await control(emulator, 'DELETE', '/requests');
+  });
 
   const params = { filter: housesFilter, select: ['ID', 'TITLE'] };
   const idsOf = (rows: ListRow[]) => rows.map((row) => Number(row.ID));
@@ -48,6 +51,36 @@ describe('list walkers against the emulator (490 houses among other deals)', () 
     const rows = await client.listAll('crm.deal.list', params, { pagesPerRequest: 5 });
     expect(rows).toHaveLength(490);
     expect(client.getStats().requests).toBe(3);
+  });
+
+  it('offset mode with requests in parallel still yields the pages in order', async () => {
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const counting: typeof fetch = async (input, init) => {
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      try {
+        return await fetch(input, init);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    await control(emulator, 'PUT', '/faults', { latency: { kind: 'fixed', ms: 40 } });
+    const client = webhookClient(emulator, { fetch: counting });
+    const sizes: number[] = [];
+    const rows: ListRow[] = [];
+    const options = { pagesPerRequest: 2, parallelRequests: 3 };
+    const ordered = { ...params, order: { ID: 'ASC' } };
+    for await (const page of client.listPages('crm.deal.list', ordered, options)) {
+      sizes.push(page.items.length);
+      rows.push(...page.items);
+    }
+    await control(emulator, 'DELETE', '/faults');
+
+    expect(mostInFlight).toBe(3);
+    expect(sizes).toEqual([50, 100, 100, 100, 100, 40]);
+    expect(idsOf(rows)).toEqual(houseIds);
+    expect(client.getStats().requests).toBe(6);
   });
 
   it('cursor mode: every house once, in order, in a single request', async () => {
