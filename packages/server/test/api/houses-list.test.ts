@@ -54,7 +54,7 @@ describeStore('GET /api/cleaning/houses', () => {
 
     expect(status).toBe(200);
     expect(body).toMatchObject({ total: 4, page: 1, limit: 50 });
-    expect(body.items.map((house: { id: string }) => house.id)).toEqual(['1', '3', '2', '4']);
+    expect(body.items.map((house: { id: string }) => house.id)).toEqual(['1', '4', '3', '2']);
   });
 
   it('presents a house with its brigade, УК and next cleaning', async () => {
@@ -118,7 +118,7 @@ describeStore('GET /api/cleaning/houses', () => {
     const { body } = await list('?limit=2&page=2');
 
     expect(body).toMatchObject({ total: 4, page: 2, limit: 2 });
-    expect(body.items.map((house: { id: string }) => house.id)).toEqual(['2', '4']);
+    expect(body.items.map((house: { id: string }) => house.id)).toEqual(['3', '2']);
   });
 
   it.each([

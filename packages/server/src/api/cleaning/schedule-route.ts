@@ -25,6 +25,12 @@ const schema = {
       from: Type.Optional(IsoDateSchema),
       to: Type.Optional(IsoDateSchema),
       brigadeId: Type.Optional(IdParamSchema),
+      limit: Type.Integer({
+        minimum: 1,
+        maximum: 20_000,
+        default: 5_000,
+        description: 'At most this many cleanings; `truncated` tells when more exist',
+      }),
     },
     { additionalProperties: false },
   ),
@@ -32,6 +38,7 @@ const schema = {
     200: Type.Object({
       from: IsoDateSchema,
       to: IsoDateSchema,
+      truncated: Type.Boolean(),
       items: Type.Array(
         Type.Object({
           date: IsoDateSchema,
@@ -59,8 +66,10 @@ export function scheduleRoute(app: ApiApp, context: ApiContext): void {
       throw apiError('validation_failed', `to: at most ${MAX_DAYS} days after from`, 'to');
     }
 
-    const rows = await scheduleRows(context, from, to, request.query.brigadeId);
-    const items = rows.map((row) => ({
+    const { brigadeId, limit } = request.query;
+    const rows = await scheduleRows(context, { from, to, brigadeId, limit: limit + 1 });
+    const truncated = rows.length > limit;
+    const items = rows.slice(0, limit).map((row) => ({
       date: row.date,
       houseId: String(row.houseId),
       address: row.address ?? row.title,
@@ -71,11 +80,18 @@ export function scheduleRoute(app: ApiApp, context: ApiContext): void {
       entrances: row.entrances,
       floors: row.floors,
     }));
-    return { from, to, items };
+    return { from, to, truncated, items };
   });
 }
 
-function scheduleRows(context: ApiContext, from: string, to: string, brigadeId?: string) {
+interface ScheduleQuery {
+  from: string;
+  to: string;
+  brigadeId: string | undefined;
+  limit: number;
+}
+
+function scheduleRows(context: ApiContext, { from, to, brigadeId, limit }: ScheduleQuery) {
   const memberId = context.memberId();
   let query = context.db
     .selectFrom('cleanings')
@@ -112,5 +128,6 @@ function scheduleRows(context: ApiContext, from: string, to: string, brigadeId?:
     .orderBy('houses.brigadeId')
     .orderBy('houses.searchText')
     .orderBy('cleanings.slot')
+    .limit(limit)
     .execute();
 }

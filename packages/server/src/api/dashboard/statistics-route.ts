@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { CLEANING_TYPES } from '../../domain/cleaning-type.js';
 import { HOUSE_PROBLEMS } from '../../domain/house-problems.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
-import { monthOf, monthRange } from '../local-date.js';
+import { monthOf } from '../local-date.js';
 import {
   CleaningTypeSchema,
   HouseProblemSchema,
@@ -79,8 +79,11 @@ async function houseTotals(context: ApiContext, memberId: string) {
       eb.fn.sum<number>('entrances').as('entrances'),
       eb.fn.sum<number>('floors').as('floors'),
       sql<number>`sum(case when problems <> '[]' then 1 else 0 end)`.as('withProblems'),
-      ...HOUSE_PROBLEMS.map((code) =>
-        sql<number>`sum(case when problems like ${`%"${code}"%`} then 1 else 0 end)`.as(code),
+      // Aliases without underscores: the store's camelCase plugin would rename them.
+      ...HOUSE_PROBLEMS.map((code, index) =>
+        sql<number>`sum(case when problems like ${`%"${code}"%`} then 1 else 0 end)`.as(
+          `p${index}`,
+        ),
       ),
     ])
     .where('memberId', '=', memberId)
@@ -97,7 +100,7 @@ async function houseTotals(context: ApiContext, memberId: string) {
       floors: number('floors'),
     },
     withProblems: number('withProblems'),
-    problems: HOUSE_PROBLEMS.map((code) => ({ code, count: number(code) })),
+    problems: HOUSE_PROBLEMS.map((code, index) => ({ code, count: number(`p${index}`) })),
   };
 }
 
@@ -120,22 +123,18 @@ async function peopleTotals(context: ApiContext, memberId: string) {
   return { employees: Number(employees.count), brigades: Number(brigades.count) };
 }
 
+/**
+ * Counted on the (member, month, type) index alone: the sync drops the cleanings of a
+ * deleted house, so every cleaning row belongs to a present house.
+ */
 async function cleaningsByType(context: ApiContext, memberId: string, month: string) {
-  const range = monthRange(month);
   const rows = await context.db
     .selectFrom('cleanings')
-    .innerJoin('houses', (join) =>
-      join
-        .onRef('houses.memberId', '=', 'cleanings.memberId')
-        .onRef('houses.id', '=', 'cleanings.houseId'),
-    )
-    .select(['cleanings.cleaningType'])
+    .select(['cleaningType'])
     .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('cleanings.memberId', '=', memberId)
-    .where('cleanings.date', '>=', range.from)
-    .where('cleanings.date', '<=', range.to)
-    .where('houses.deletedAt', 'is', null)
-    .groupBy('cleanings.cleaningType')
+    .where('memberId', '=', memberId)
+    .where('month', '=', month)
+    .groupBy('cleaningType')
     .execute();
 
   const counts = new Map(rows.map((row) => [row.cleaningType, Number(row.count)]));
