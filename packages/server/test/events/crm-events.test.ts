@@ -200,4 +200,55 @@ describeStore('CRM events from the portal', () => {
       return row?.name === 'УК «Проверка»';
     });
   });
+  it('refreshes a senior resident changed in the portal', async () => {
+    const response = await fetch(`${harness.emulator.webhookUrl}crm.contact.update`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 2, fields: { LAST_NAME: 'Сидорова' } }),
+    });
+    expect(response.status).toBe(200);
+
+    await eventually(async () => {
+      const row = await harness.store.db
+        .selectFrom('seniorResidents')
+        .select('name')
+        .where('memberId', '=', memberId)
+        .where('id', '=', 2)
+        .executeTakeFirst();
+      return row?.name.startsWith('Сидорова') ? row : null;
+    });
+  });
+
+  it('adds a new portal user to the staff, in the brigade of their department', async () => {
+    await harness.store.db
+      .deleteFrom('employees')
+      .where('memberId', '=', memberId)
+      .where('id', 'in', [4, 6])
+      .execute();
+
+    for (const id of ['4', '6']) {
+      const response = await postEvent({
+        event: 'ONUSERADD',
+        'data[ID]': id,
+        'auth[member_id]': memberId,
+        'auth[application_token]': applicationToken,
+      });
+      expect(response.json()).toMatchObject({ refresh: { kind: 'user', id: Number(id) } });
+    }
+    await harness.queue.drain();
+
+    const rows = await harness.store.db
+      .selectFrom('employees')
+      .select(['id', 'brigadeId', 'isLeader'])
+      .where('memberId', '=', memberId)
+      .where('id', 'in', [4, 6])
+      .orderBy('id')
+      .execute();
+    expect(
+      rows.map((row) => [Number(row.id), row.brigadeId === null ? null : Number(row.brigadeId)]),
+    ).toEqual([
+      [4, 2],
+      [6, null],
+    ]);
+  });
 });
