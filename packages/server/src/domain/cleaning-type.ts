@@ -30,6 +30,20 @@ export const CLEANING_TYPE_NAMES: Record<CleaningType, string> = {
  */
 export function normalizeCleaningType(text: string | null | undefined): CleaningType {
   if (!text) return 'unknown';
+
+  let type = knownTexts.get(text);
+  if (type === undefined) {
+    type = typeOfText(text);
+    if (knownTexts.size >= 1_000) knownTexts.clear();
+    knownTexts.set(text, type);
+  }
+  return type;
+}
+
+/** A portal has a handful of type texts, read once per cleaning: each is read once. */
+const knownTexts = new Map<string, CleaningType>();
+
+function typeOfText(text: string): CleaningType {
   const normalized = text.toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ');
 
   if (/генеральн/.test(normalized)) return 'general';

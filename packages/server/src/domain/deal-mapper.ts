@@ -131,5 +131,9 @@ function isoOrNull(value: unknown): string | null {
 }
 
 function userFieldsOf(deal: DealRow): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(deal).filter(([key]) => key.startsWith('UF_CRM_')));
+  const fields: Record<string, unknown> = {};
+  for (const key in deal) {
+    if (key.startsWith('UF_CRM_')) fields[key] = deal[key];
+  }
+  return fields;
 }

@@ -5,28 +5,12 @@
  * zone arithmetic, daylight saving included, so no date library is needed.
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+import { zoneOffsetMs } from './zone-offset.js';
 
 /** The `YYYY-MM-DD` of an instant in the zone. */
 export function dateInZone(instant: Date, timeZone: string): string {
-  const parts = formatterFor(timeZone).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((entry) => entry.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  const ms = instant.getTime();
+  return new Date(ms + zoneOffsetMs(ms, timeZone)).toISOString().slice(0, 10);
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -41,8 +25,26 @@ const RUSSIAN = /^(\d{2})\.(\d{2})\.(\d{4})(\s+\d{2}:\d{2}(:\d{2})?)?$/;
  */
 export function localDateOf(value: unknown, timeZone: string): string | null {
   if (typeof value !== 'string') return null;
-  const text = value.trim();
 
+  const key = `${timeZone} ${value}`;
+  const known = recentDates.get(key);
+  if (known !== undefined) return known;
+
+  const date = parseLocalDate(value.trim(), timeZone);
+  if (recentDates.size >= RECENT_LIMIT) recentDates.clear();
+  recentDates.set(key, date);
+  return date;
+}
+
+/**
+ * A sync maps every date of every house; the same few hundred datetimes repeat across
+ * thousands of houses, and Intl is slow (~30 µs a call), so answers are remembered.
+ * Bounded: cleared when full, which costs only recomputation.
+ */
+const recentDates = new Map<string, string | null>();
+const RECENT_LIMIT = 50_000;
+
+function parseLocalDate(text: string, timeZone: string): string | null {
   if (DATE_ONLY.test(text)) return validDate(text);
   if (WITH_ZONE.test(text)) {
     const instant = new Date(text);

@@ -120,5 +120,8 @@ function uniqueSorted(cleanings: PlannedCleaning[]): PlannedCleaning[] {
     const key = `${cleaning.date}|${cleaning.cleaningType}|${cleaning.slot}`;
     if (!byKey.has(key)) byKey.set(key, cleaning);
   }
-  return [...byKey.values()].sort((a, b) => a.date.localeCompare(b.date) || a.slot - b.slot);
+  // Plain comparison: ISO dates sort as strings, and localeCompare is slow.
+  return [...byKey.values()].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.slot - b.slot,
+  );
 }

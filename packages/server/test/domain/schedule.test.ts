@@ -24,6 +24,17 @@ describe('localDateOf', () => {
     expect(localDateOf('2025-07-30T22:30:00Z', 'Europe/Berlin')).toBe('2025-07-31');
   });
 
+  it('keeps right around offset changes and in quarter-hour zones', () => {
+    expect(localDateOf('2025-10-25T22:30:00Z', 'Europe/Berlin')).toBe('2025-10-26');
+    expect(localDateOf('2025-10-25T23:30:00Z', 'Europe/Berlin')).toBe('2025-10-26');
+    expect(localDateOf('2025-10-26T22:59:00Z', 'Europe/Berlin')).toBe('2025-10-26');
+    expect(localDateOf('2025-10-26T23:00:00Z', 'Europe/Berlin')).toBe('2025-10-27');
+    expect(localDateOf('2025-09-15T18:14:00Z', 'Asia/Kathmandu')).toBe('2025-09-15');
+    expect(localDateOf('2025-09-15T18:15:00Z', 'Asia/Kathmandu')).toBe('2025-09-16');
+    expect(localDateOf('2025-10-04T13:29:00Z', 'Australia/Lord_Howe')).toBe('2025-10-04');
+    expect(localDateOf('2025-10-04T13:30:00Z', 'Australia/Lord_Howe')).toBe('2025-10-05');
+  });
+
   it('takes date-only and offset-less values as local days', () => {
     expect(localDateOf('2025-09-16', 'Asia/Vladivostok')).toBe('2025-09-16');
     expect(localDateOf('2025-09-16T03:00:00', 'Asia/Vladivostok')).toBe('2025-09-16');
