@@ -1,3 +1,4 @@
+import { flat } from './flat-string.js';
 import { KALUGA_STREETS, type KalugaStreet } from './kaluga-streets.js';
 import { cumulativeWeights, type SeededRandom } from './seeded-random.js';
 
@@ -59,9 +60,9 @@ export class AddressBook {
       number,
       lat,
       lon,
-      value: `${text}|${coordinate(lat)};${coordinate(lon)}|${this.locationId}`,
-      valueWithoutCoordinates: `${text}|;|${this.locationId}`,
-      title: this.title(street, number),
+      value: flat(`${text}|${coordinate(lat)};${coordinate(lon)}|${this.locationId}`),
+      valueWithoutCoordinates: flat(`${text}|;|${this.locationId}`),
+      title: flat(this.title(street, number)),
     };
   }
 

@@ -1,3 +1,4 @@
+import { flat } from './flat-string.js';
 import { formatRussianDate } from './portal-time.js';
 import type { SeededRandom } from './seeded-random.js';
 
@@ -55,11 +56,12 @@ export class ContractNumbers {
 
     const code = `${number}/${String(year).slice(2)}`;
     const date = formatRussianDate(signedAt);
-    return this.random.weighted<string>([
+    const text = this.random.weighted<string>([
       [`№ ${code} от ${date} г.`, 90],
       [`№${code} от ${date}г.`, 5],
       [code, 2],
       ['', 3],
     ]);
+    return flat(text);
   }
 }

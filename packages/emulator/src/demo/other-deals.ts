@@ -87,18 +87,18 @@ function fillPrivateCleaning(
 ): void {
   const { random, fields, contacts, layout } = context;
   const street = random.pick(KALUGA_STREETS);
-  const [house, flat] = [random.int(1, 120), random.int(1, 180)];
+  const [house, flatNumber] = [random.int(1, 120), random.int(1, 180)];
   const area = random.int(28, 140);
 
   deal.TITLE = random.pick([
-    `Уборка квартиры, ${street.short} ${house}-${flat}`,
+    `Уборка квартиры, ${street.short} ${house}-${flatNumber}`,
     `Генеральная уборка после ремонта (${street.short})`,
-    `Мойка окон, кв. ${flat}`,
+    `Мойка окон, кв. ${flatNumber}`,
   ]);
   deal.CONTACT_ID = contacts.privateClient(slot.createdAt).ID;
   deal.OPPORTUNITY = (area * random.pick([90, 120, 150])).toFixed(2);
   values[layout.position(fields.privateFlatAddress)] =
-    `г. Калуга, ${street.name}, д. ${house}, кв. ${flat}`;
+    `г. Калуга, ${street.name}, д. ${house}, кв. ${flatNumber}`;
   values[layout.position(fields.privateFlatArea)] = String(area);
   values[layout.position(fields.dealSource)] = random.pick(fields.dealSourceItemIds);
 

@@ -1,3 +1,4 @@
+import { flat } from './flat-string.js';
 import type { SeededRandom } from './seeded-random.js';
 
 /**
@@ -10,12 +11,13 @@ export function randomMobilePhone(random: SeededRandom): string {
   const code = random.pick(MOBILE_CODES);
   const [a, b, c] = [random.digits(3), random.digits(2), random.digits(2)];
 
-  return random.weighted<string>([
+  const phone = random.weighted<string>([
     [`+7${code}${a}${b}${c}`, 5],
     [`8${code}${a}${b}${c}`, 3],
     [`+7 (${code}) ${a}-${b}-${c}`, 2],
     [`8 ${code} ${a} ${b} ${c}`, 1],
   ]);
+  return flat(phone);
 }
 
 /** A Kaluga landline (area code 4842). */

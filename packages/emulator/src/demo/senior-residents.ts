@@ -1,4 +1,5 @@
 import type { SnapshotContact } from '../snapshot/snapshot-format.js';
+import { flat } from './flat-string.js';
 import type { MultiFieldIds } from './multi-field-ids.js';
 import { randomMobilePhone } from './phone-numbers.js';
 import { formatPortalDateTime } from './portal-time.js';
@@ -51,7 +52,7 @@ export class ContactBook {
     this.addPhones(contact);
     if (this.random.chance(emailShare)) {
       const mailbox = `${transliterate(name.lastName)}${this.random.int(1950, 1999)}@mail.ru`;
-      contact.EMAIL = [this.multiFields.value('EMAIL', 'HOME', mailbox)];
+      contact.EMAIL = [this.multiFields.value('EMAIL', 'HOME', flat(mailbox))];
     }
     this.contacts.push(contact);
     return contact;
