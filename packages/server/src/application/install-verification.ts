@@ -30,7 +30,12 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * - a local application lives on one portal, so once one is installed another member_id
  *   is refused (without BITRIX_MEMBER_ID the first install is trusted: set it to close
  *   that window);
+ * - a portal installed before keeps its address: member_id is no secret (every event
+ *   carries it), so a "reinstall" naming another address would hand the portal to
+ *   whoever runs that address;
  * - the token works on that portal and `app.info` names our client id.
+ * Without BITRIX_PORTAL_URL the `app.info` call goes to the address the caller names;
+ * setting it (as the guide's step 4.1 does) limits AudioBot to the one portal.
  */
 export async function verifyInstallGrant(
   grant: InstallGrant,
@@ -39,6 +44,7 @@ export async function verifyInstallGrant(
 ): Promise<void> {
   checkPortalAddress(grant, expected);
   await checkSinglePortal(dependencies.db, grant.memberId);
+  if (expected.portalUrl === null) await checkKnownAddress(dependencies.db, grant);
   await checkApplication(grant, expected.application, dependencies);
 }
 
@@ -67,6 +73,22 @@ async function checkSinglePortal(db: Kysely<Database>, memberId: string): Promis
     .executeTakeFirst();
   if (other) {
     throw apiError('forbidden', 'The application is already installed on another portal.');
+  }
+}
+
+async function checkKnownAddress(db: Kysely<Database>, grant: InstallGrant): Promise<void> {
+  const known = await db
+    .selectFrom('portals')
+    .select('clientEndpoint')
+    .where('memberId', '=', grant.memberId)
+    .executeTakeFirst();
+  if (!known?.clientEndpoint) return;
+
+  if (new URL(known.clientEndpoint).origin !== new URL(grant.clientEndpoint).origin) {
+    throw apiError(
+      'forbidden',
+      'This portal was installed from another address; set BITRIX_PORTAL_URL if it moved.',
+    );
   }
 }
 

@@ -129,6 +129,37 @@ describeStore('local application install and uninstall', () => {
   });
 });
 
+describeStore('an install without BITRIX_PORTAL_URL and BITRIX_MEMBER_ID', () => {
+  it('keeps the address of a portal installed before', async () => {
+    const harness = await startApplicationHarness({
+      env: { BITRIX_PORTAL_URL: '', BITRIX_MEMBER_ID: '' },
+    });
+    try {
+      expect((await harness.install()).installCall).toMatchObject({ status: 200 });
+      const response = await harness.app.inject({
+        method: 'POST',
+        url: '/api/bitrix24/install',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          event: 'ONAPPINSTALL',
+          'auth[access_token]': 'attacker-access-token-000',
+          'auth[refresh_token]': 'attacker-refresh-token-00',
+          'auth[domain]': 'attacker.example',
+          'auth[member_id]': harness.emulator.memberId,
+          'auth[client_endpoint]': 'https://attacker.example/rest/',
+          'auth[application_token]': 'attacker-application-tok',
+        }).toString(),
+      });
+
+      expect(response.statusCode).toBe(403);
+      const portal = await harness.store.db.selectFrom('portals').selectAll().executeTakeFirst();
+      expect(portal?.clientEndpoint).toBe(`${harness.emulator.url}/rest/`);
+    } finally {
+      await harness.close();
+    }
+  });
+});
+
 describeStore('an install for another portal', () => {
   it('is refused when BITRIX_MEMBER_ID names another portal', async () => {
     const harness = await startApplicationHarness({
