@@ -166,8 +166,17 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('debug');
   });
 
+  it('starts the demo with .env.example copied as it is', () => {
+    const example = path.join(import.meta.dirname, '../../.env.example');
+
+    const config = loadConfig({ env: {}, envFile: example, cwd: '/srv/audiobot' });
+
+    expect(config.portal.kind).toBe('demo');
+    expect(config.server.port).toBe(3000);
+  });
+
   it('documents every variable in .env.example', () => {
-    const example = readFileSync(path.join(__dirname, '../../.env.example'), 'utf8');
+    const example = readFileSync(path.join(import.meta.dirname, '../../.env.example'), 'utf8');
 
     for (const name of ENV_NAMES) expect(example).toMatch(new RegExp(`^${name}=`, 'm'));
   });
