@@ -17,10 +17,17 @@ async function route(portal: EmulatorPortal, request: IncomingMessage, response:
 
   if (path.startsWith('/rest/') || path === '/rest')
     return routeRest(portal, normalised, request, response);
-  if (path.startsWith('/oauth/')) return routeOAuth(portal, normalised, response);
-  if (path.startsWith('/_emulator')) return routeControl(portal, normalised, response);
 
-  sendJson(response, 404, { error: 'NOT_FOUND', error_description: 'Not found' });
+  if (path.startsWith('/oauth/')) await routeOAuth(portal, normalised, response);
+  else if (path.startsWith('/_emulator')) await routeControl(portal, normalised, response);
+  else sendJson(response, 404, { error: 'NOT_FOUND', error_description: 'Not found' });
+
+  // The query may carry a client secret or a code: the logger removes them.
+  portal.logger.log('info', path.startsWith('/oauth/') ? 'oauth' : 'control', 'request', {
+    httpMethod: call.httpMethod,
+    path: request.url ?? path,
+    status: response.statusCode,
+  });
 }
 
 export function createEmulatorServer(portal: EmulatorPortal): Server {

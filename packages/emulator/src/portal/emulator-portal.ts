@@ -26,6 +26,11 @@ export interface PortalOptions {
   logSink?: LogSink | null;
 }
 
+interface PermanentCredentials {
+  webhooks: SnapshotWebhook[];
+  applications: SnapshotApplication[];
+}
+
 /**
  * One emulated portal: its data, clock, limits, tokens, events, faults and request
  * log. The HTTP layer calls into it; tests hold it as `RunningEmulator.portal`.
@@ -43,18 +48,15 @@ export class EmulatorPortal {
   /** `http://127.0.0.1:PORT`, known once the server listens. */
   origin = '';
 
-  private snapshot: PortalSnapshot;
+  /** The snapshot the emulator started with, compacted; `reset()` goes back to it. */
+  private readonly initialSnapshot: PortalSnapshot;
   private readonly plan: 'standard' | 'enterprise';
   /** Credentials handed out at start (admin webhook, application): they survive resets. */
-  private readonly permanent: { webhooks: SnapshotWebhook[]; applications: SnapshotApplication[] } =
-    {
-      webhooks: [],
-      applications: [],
-    };
+  private readonly permanent: PermanentCredentials = { webhooks: [], applications: [] };
 
   constructor(options: PortalOptions) {
-    this.snapshot = compactSnapshot(options.snapshot);
-    this.state = new PortalState(this.snapshot);
+    this.initialSnapshot = compactSnapshot(options.snapshot);
+    this.state = new PortalState(this.initialSnapshot);
     this.clock = new EmulatorClock(options.now ?? new Date(options.snapshot.portal.now));
     this.logger = createLogger(options.logSink ?? null);
 
@@ -90,10 +92,9 @@ export class EmulatorPortal {
    * The snapshot's rows are never changed: writes replace rows in the tables.
    */
   loadSnapshot(snapshot: PortalSnapshot): void {
-    const compacted = snapshot === this.snapshot ? snapshot : compactSnapshot(snapshot);
+    const compacted = snapshot === this.initialSnapshot ? snapshot : compactSnapshot(snapshot);
     const state = new PortalState(compacted);
     state.portal.plan = this.state.portal.plan;
-    this.snapshot = compacted;
     this.state = state;
     this.tokens.reset();
     this.restorePermanent();
@@ -119,11 +120,12 @@ export class EmulatorPortal {
   }
 
   /**
-   * Back to the start: the loaded snapshot, the clock at its start and running, the
-   * plan's limits with nothing used, no faults, empty logs.
+   * Back to the start: the snapshot the emulator started with (a snapshot loaded since
+   * is dropped), the clock at its start and running, the plan's limits with nothing
+   * used, no faults, empty logs.
    */
   reset(): void {
-    this.loadSnapshot(this.snapshot);
+    this.loadSnapshot(this.initialSnapshot);
     this.state.portal.plan = this.plan;
     this.clock.reset();
     this.requests.reset();

@@ -62,11 +62,21 @@ export async function routeRest(
     return;
   }
 
+  const startedAt = performance.now();
   const answer =
     decision.kind === 'error'
       ? faultAnswer(decision.fault)
       : await answerRestCall(portal, target, call);
   sendJson(response, answer.status, answer.body);
+
+  // The path may carry a webhook code and the query a token: the logger removes both.
+  portal.logger.log(answer.status >= 500 ? 'warn' : 'info', 'rest', 'request', {
+    method: target.method,
+    status: answer.status,
+    error: answer.status >= 400 ? answer.body.error : undefined,
+    path: request.url ?? call.path,
+    ms: Math.round(performance.now() - startedAt),
+  });
   portal.requests.add({
     at: portal.clock.now().toISOString(),
     method: target.method,
