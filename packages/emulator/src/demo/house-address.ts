@@ -30,7 +30,7 @@ export interface HouseAddress {
 
 export class AddressBook {
   private readonly streetWeights = cumulativeWeights(KALUGA_STREETS.map((street) => street.weight));
-  private readonly usedNumbers = KALUGA_STREETS.map(() => new Set<string>());
+  private readonly usedNumbers = KALUGA_STREETS.map(() => new Set<number>());
   private readonly highestNumber: number;
   private locationId: number;
 
@@ -46,9 +46,7 @@ export class AddressBook {
   next(): HouseAddress {
     const streetIndex = this.random.pickIndex(this.streetWeights);
     const street = KALUGA_STREETS[streetIndex] as KalugaStreet;
-    const used = this.usedNumbers[streetIndex] as Set<string>;
-    const number = this.freeNumber(used);
-    used.add(number);
+    const number = this.freeNumber(this.usedNumbers[streetIndex] as Set<number>);
 
     const lat = clamp(street.lat + this.jitter(0.006), KALUGA_BOUNDS.minLat, KALUGA_BOUNDS.maxLat);
     const lon = clamp(street.lon + this.jitter(0.01), KALUGA_BOUNDS.minLon, KALUGA_BOUNDS.maxLon);
@@ -66,24 +64,33 @@ export class AddressBook {
     };
   }
 
-  private freeNumber(used: Set<string>): string {
+  /** A number not yet used on the street. Numbers are keyed as integers while drawing
+   * (base × 8 + suffix), because building and hashing strings dominated 100 000 houses. */
+  private freeNumber(used: Set<number>): string {
     for (let attempt = 0; attempt < 12; attempt++) {
-      const number = this.houseNumber();
-      if (!used.has(number)) return number;
+      const key = this.houseNumberKey();
+      if (!used.has(key)) {
+        used.add(key);
+        return numberText(key);
+      }
     }
-    let building = 1;
-    const base = String(this.random.int(1, this.highestNumber));
-    while (used.has(`${base}к${building}`)) building += 1;
-    return `${base}к${building}`;
+    // A crowded street: the first number with a free building (к1–к4).
+    for (let base = 1; ; base++) {
+      for (let suffix = 4; suffix < 8; suffix++) {
+        if (used.has(base * 8 + suffix)) continue;
+        used.add(base * 8 + suffix);
+        return numberText(base * 8 + suffix);
+      }
+    }
   }
 
-  /** Mostly a plain number; some buildings (к1) or letters (А, Б). */
-  private houseNumber(): string {
-    const base = String(this.random.int(1, this.highestNumber));
+  /** Mostly a plain number; some buildings (к1–к3) or letters (А, Б). */
+  private houseNumberKey(): number {
+    const base = this.random.int(1, this.highestNumber);
     const roll = this.random.next();
-    if (roll < 0.86) return base;
-    if (roll < 0.95) return `${base}к${this.random.int(1, 3)}`;
-    return roll < 0.99 ? `${base}А` : `${base}Б`;
+    if (roll < 0.86) return base * 8;
+    if (roll < 0.95) return base * 8 + this.random.int(4, 6);
+    return base * 8 + (roll < 0.99 ? 1 : 2);
   }
 
   /** Mostly what the geocoder filled in; some typed by hand. */
@@ -106,6 +113,16 @@ export class AddressBook {
   private jitter(span: number): number {
     return (this.random.next() * 2 - 1) * span;
   }
+}
+
+/** `base × 8 + suffix`: 0 none, 1 А, 2 Б, 4–7 к1–к4. */
+function numberText(key: number): string {
+  const base = Math.floor(key / 8);
+  const suffix = key % 8;
+  if (suffix === 0) return String(base);
+  if (suffix === 1) return `${base}А`;
+  if (suffix === 2) return `${base}Б`;
+  return `${base}к${suffix - 3}`;
 }
 
 function abbreviated(street: KalugaStreet): string {

@@ -57,8 +57,7 @@ export function portalInstant(year: number, month: number, day: number, hour = 0
 
 /** The local calendar date of an instant in Kaluga: `{ year, month (1-12), day }`. */
 export function portalDate(instantMs: number): { year: number; month: number; day: number } {
-  const local = new Date(instantMs + OFFSET_MS);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+  return civilFromDays(Math.floor((instantMs + OFFSET_MS) / DAY_MS));
 }
 
 /** `01.09.2025`, the way people write dates in contracts. */
