@@ -45,7 +45,8 @@ export async function* walkCursor(
   let budget = deps.newRetryBudget();
 
   for (;;) {
-    const commands = chainCommands(cursor, lastId, wantTotal);
+    const remaining = remainingRows(options, total, done);
+    const commands = chainCommands(cursor, lastId, wantTotal, remaining);
     const answer = await deps.batch(commands, { halt: true, signal: options.signal });
 
     const countError = wantTotal ? answer.errors[countKey] : undefined;
@@ -97,12 +98,36 @@ function withIdSelected(params: Record<string, unknown>, idField: string) {
   return present ? params : { ...params, select: [...select, idField] };
 }
 
-function chainCommands(cursor: Cursor, lastId: number, withCount: boolean): BatchCommands {
+/**
+ * Rows still to come, when known: from the count (a walk from the start) or the caller's
+ * `expectedRows`. It sizes the chain, because past the last page a real portal resolves
+ * the reference to a whole page array and the remaining commands return rows from the
+ * list's start again: correct (they are ignored) but wasted transfer and time budget.
+ */
+function remainingRows(options: ListOptions, total: number | null, done: number) {
+  if (total !== null && options.afterId === undefined) return total - done;
+  if (options.expectedRows !== undefined) return options.expectedRows - done;
+  return null;
+}
+
+/** Enough pages for the rows expected, one to find the end, one for rows added meanwhile. */
+function chainLength(cursor: Cursor, remaining: number | null, withCount: boolean): number {
+  const room = withCount ? cursor.pages - 1 : cursor.pages;
+  const needed = remaining === null ? room : Math.floor(Math.max(0, remaining) / pageSize) + 2;
+  return Math.max(1, Math.min(room, needed));
+}
+
+function chainCommands(
+  cursor: Cursor,
+  lastId: number,
+  withCount: boolean,
+  remaining: number | null,
+): BatchCommands {
   const commands: BatchCommands = {};
   if (withCount) commands[countKey] = countCommand(cursor);
 
-  const pages = withCount ? cursor.pages - 1 : cursor.pages;
-  for (let page = 0; page < Math.max(1, pages); page += 1) {
+  const pages = chainLength(cursor, remaining, withCount);
+  for (let page = 0; page < pages; page += 1) {
     const after = page === 0 ? lastId : reference(cursor, page - 1);
     commands[`page_${page}`] = { method: cursor.method, params: pageParams(cursor, after) };
   }

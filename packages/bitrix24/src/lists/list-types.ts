@@ -31,6 +31,11 @@ export interface ListOptions {
   afterId?: number;
   /** Cursor mode: add one count command to the first batch, so progress knows the total. */
   withTotal?: boolean;
+  /**
+   * Cursor mode: about how many rows to expect (after `afterId`), e.g. the count of the
+   * last sync. It sizes the first chains; a wrong guess costs a request, never a row.
+   */
+  expectedRows?: number;
   /** List pages per batch request, 1..50 (default 50: 2 500 rows per HTTP request). */
   pagesPerRequest?: number;
   /**

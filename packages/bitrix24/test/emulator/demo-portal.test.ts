@@ -23,7 +23,7 @@ describe('the demo portal', () => {
     expect(client.getStats().requests).toBe(1);
   });
 
-  it('gives its staff, brigades, pipelines, fields, companies and contacts in two requests', async () => {
+  it('gives staff, brigades, pipelines, fields, companies, contacts in 2 requests', async () => {
     const client = webhookClient(emulator);
     const lists = await client.listMany({
       users: { method: 'user.get', params: {} },

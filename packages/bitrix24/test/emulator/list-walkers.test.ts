@@ -30,7 +30,7 @@ describe('list walkers against the emulator (490 houses among other deals)', () 
   const params = { filter: housesFilter, select: ['ID', 'TITLE'] };
   const idsOf = (rows: ListRow[]) => rows.map((row) => Number(row.ID));
 
-  it('offset mode: every house once, in 2 requests (first page, then one batch of 9 pages)', async () => {
+  it('offset mode: every house once, in 2 requests (first page, then 9 in a batch)', async () => {
     const client = webhookClient(emulator);
     const progress: ListProgress[] = [];
     const rows = await client.listAll('crm.deal.list', params, {
@@ -127,7 +127,7 @@ describe('list walkers against the emulator (490 houses among other deals)', () 
     expect(client.getStats().requests).toBe(1);
   });
 
-  it('cursor mode yields one page per request, 100 rows each with 2 pages per request', async () => {
+  it('cursor mode yields a page per request: 100 rows with 2 pages per request', async () => {
     const client = webhookClient(emulator);
     const sizes: number[] = [];
     const lastIds: (number | null)[] = [];

@@ -92,7 +92,7 @@ describe('OAuth against the emulator', () => {
     }
   });
 
-  it('the refreshed pair is saved every time: a second hour refreshes again with the new one', async () => {
+  it('saves every refreshed pair: a second hour refreshes with the new one', async () => {
     const { client, tokenStore } = oauthClient(await install());
     await passAnHour();
     await client.call('server.time');

@@ -39,18 +39,19 @@ describe('limits and faults against the emulator', () => {
   it('stays under a portal limit it knows: no 503 at all', async () => {
     const limit = { drainPerSecond: 5, capacity: 20 };
     await control(emulator, 'PUT', '/limits', { ...limit, resetUsage: true });
-    const client = webhookClient(emulator, { plan: limit });
+    // A second of headroom: the emulator shares this busy process, so a burst can land late.
+    const client = webhookClient(emulator, { plan: limit, rateLimitHeadroom: 5 });
 
-    // 18 at once (2 kept free), then 10 more at 5 per second.
-    await Promise.all(Array.from({ length: 28 }, () => client.call('server.time')));
+    // 15 at once, then 10 more at 5 per second.
+    await Promise.all(Array.from({ length: 25 }, () => client.call('server.time')));
 
     const log = await summary();
-    expect(log.total).toBe(28);
+    expect(log.total).toBe(25);
     expect(log.errors).toBe(0);
     expect(client.getStats().throttledMs).toBeGreaterThan(0);
   });
 
-  it('retries the 503 QUERY_LIMIT_EXCEEDED of a stricter portal until every call succeeds', async () => {
+  it('retries the 503 QUERY_LIMIT_EXCEEDED of a stricter portal until all succeed', async () => {
     await control(emulator, 'PUT', '/limits', {
       capacity: 5,
       drainPerSecond: 20,

@@ -34,7 +34,7 @@ describe('wrapped lists and time budgets inside a walk, against the emulator', (
     }),
   );
 
-  it('tasks.task.list rows wrapped in {tasks}: cursor by id and offset both get all 120', async () => {
+  it('tasks.task.list rows wrapped in {tasks}: cursor and offset get all 120', async () => {
     const client = webhookClient(emulator);
     const options = { itemsKey: 'tasks', idField: 'id' };
     const cursor = await client.listAll(
@@ -50,7 +50,7 @@ describe('wrapped lists and time budgets inside a walk, against the emulator', (
     expect(client.getStats().requests).toBe(4);
   });
 
-  it('a method blocked mid-walk by its time budget is waited out and the walk resumes', async () => {
+  it('a method blocked mid-walk by its time budget is waited out, then resumed', async () => {
     await control(emulator, 'PUT', '/limits', {
       operatingLimitSeconds: 1,
       operatingWindowSeconds: 2,

@@ -79,7 +79,7 @@ describe('list walkers retry a failed page inside a batch', () => {
     expect(clock.sleeps[0]).toBeGreaterThanOrEqual(1000);
   });
 
-  it('cursor: a page error that cannot be retried is thrown after delivering what came', async () => {
+  it('cursor: a page error not retryable is thrown after what came is delivered', async () => {
     const { bitrix } = client([
       batchAnswer({
         result: { page_0: rows(1, 50) },
@@ -114,5 +114,38 @@ describe('list walkers retry a failed page inside a batch', () => {
     expect(commandsOf(fetch.sent[0]!.body).slice(0, 2)).toEqual(['count', 'page_0']);
     expect(commandsOf(fetch.sent[0]!.body)).toHaveLength(50);
     expect(progress).toEqual([{ done: 30, total: 30 }]);
+  });
+
+  it('cursor: sizes the chain by the rows expected, plus one page to find the end', async () => {
+    const { bitrix, fetch } = client([
+      batchAnswer({ result: { page_0: rows(1, 50), page_1: rows(51, 50), page_2: rows(101, 20) } }),
+    ]);
+    await bitrix.listAll('crm.deal.list', {}, { mode: 'cursor', expectedRows: 120 });
+
+    // floor(120 / 50) + 2 = 4 pages: 3 for the rows, 1 for rows added meanwhile.
+    expect(commandsOf(fetch.sent[0]!.body)).toEqual(['page_0', 'page_1', 'page_2', 'page_3']);
+  });
+
+  it('cursor: after the count, later chains are sized by the rows left', async () => {
+    const full = (from: number) =>
+      Object.fromEntries(
+        Array.from({ length: 3 }, (_, page) => [`page_${page}`, rows(from + page * 50, 50)]),
+      );
+    const { bitrix, fetch } = client([
+      batchAnswer({ result: { count: rows(1, 50), ...full(1) }, total: { count: 160 } }),
+      batchAnswer({ result: { page_0: rows(151, 10) } }),
+    ]);
+    const all = await bitrix.listAll(
+      'crm.deal.list',
+      {},
+      {
+        mode: 'cursor',
+        withTotal: true,
+        pagesPerRequest: 4,
+      },
+    );
+
+    expect(all).toHaveLength(160);
+    expect(commandsOf(fetch.sent[1]!.body)).toEqual(['page_0', 'page_1']);
   });
 });
