@@ -29,7 +29,7 @@ interface ChainOutcome {
  * page before. One HTTP request thus brings up to 2 500 rows, and the portal never counts.
  *
  * Past the last page a reference has nothing to point at: a real portal substitutes what
- * it could resolve (the short page's array; CRMUtil's `processBatchElement`), the emulator
+ * it could resolve (the short page's array, CRestUtil::processBatchElement), the emulator
  * an empty string, and either way the later commands return rows from the list's start.
  * The walk stops at the first short page and ignores them; `remainingRows` keeps them few.
  */
