@@ -28,11 +28,12 @@ async function main(): Promise<void> {
   buildWebIfMissing();
   const server = await serverForBench();
   const browser = await launchChromium();
+  const target = { url: server.url, token: server.adminToken };
 
   try {
-    const scripts = await initialScripts(browser, server.url);
+    const scripts = await initialScripts(browser, target);
     const kilobytes = scripts.reduce((sum, path) => sum + gzippedKb(path), 0);
-    const timings = await drawTimings(browser, server.url);
+    const timings = await drawTimings(browser, target);
 
     report(scripts.length, kilobytes, timings);
   } finally {
@@ -43,13 +44,17 @@ async function main(): Promise<void> {
 
 async function serverForBench(): Promise<RunningServer> {
   const external = process.env.AUDIOBOT_TEST_BASE_URL;
-  if (external) return { url: external.replace(/\/+$/, ''), stop: async () => {} };
+  if (external) {
+    const adminToken = process.env.AUDIOBOT_ADMIN_TOKEN ?? '';
+    return { url: external.replace(/\/+$/, ''), adminToken, stop: async () => {} };
+  }
   return startAudioBot();
 }
 
 /** The script files a signed-in user's browser fetches to show the dashboard. */
-async function initialScripts(browser: Browser, url: string): Promise<string[]> {
-  const context = await signedIn(browser, url);
+async function initialScripts(browser: Browser, target: Target): Promise<string[]> {
+  const { url } = target;
+  const context = await signedIn(browser, target);
   const page = await context.newPage();
   const scripts = new Set<string>();
 
@@ -68,8 +73,9 @@ function gzippedKb(assetPath: string): number {
 }
 
 /** Milliseconds from navigation start to the last figure of the dashboard, per run. */
-async function drawTimings(browser: Browser, url: string): Promise<number[]> {
-  const context = await signedIn(browser, url);
+async function drawTimings(browser: Browser, target: Target): Promise<number[]> {
+  const { url } = target;
+  const context = await signedIn(browser, target);
   const page = await context.newPage();
   const timings: number[] = [];
 
@@ -94,8 +100,22 @@ async function dashboardDrawn(page: import('playwright-core').Page): Promise<num
   return Number(await handle.jsonValue());
 }
 
-async function signedIn(browser: Browser, url: string) {
+interface Target {
+  url: string;
+  /** Bootstrap admin token; '' = sign in with the demo button's endpoint. */
+  token: string;
+}
+
+async function signedIn(browser: Browser, { url, token }: Target) {
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'ru-RU' });
+  if (token) {
+    await context.route(`${url}/api/**`, (route) =>
+      route.continue({
+        headers: { ...route.request().headers(), authorization: `Bearer ${token}` },
+      }),
+    );
+    return context;
+  }
   const answer = await context.request.post(`${url}/api/auth/demo`);
   if (!answer.ok()) throw new Error(`demo sign-in failed: HTTP ${answer.status()}`);
   return context;

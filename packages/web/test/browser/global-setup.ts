@@ -8,6 +8,8 @@ import { CHROMIUM_PATH, hasChromium } from './support/chromium.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Bearer token of the server's bootstrap admin; '' = use the demo sign-in. */
+    adminToken: string;
     skipReason: string;
   }
 }
@@ -20,21 +22,28 @@ export async function setup(project: TestProject): Promise<void> {
     console.warn(`\n[browser] ${reason}\n`);
     project.provide('skipReason', reason);
     project.provide('baseUrl', '');
+    project.provide('adminToken', '');
     return;
   }
+  const target = await serverUnderTest();
   project.provide('skipReason', '');
-  project.provide('baseUrl', await serverUrl());
+  project.provide('baseUrl', target.url);
+  project.provide('adminToken', target.adminToken);
 }
 
 // AUDIOBOT_TEST_BASE_URL points the suite at a server that is already running
 // (handy while designing pages); otherwise the real server starts here.
-async function serverUrl(): Promise<string> {
+async function serverUnderTest(): Promise<{ url: string; adminToken: string }> {
   const external = process.env.AUDIOBOT_TEST_BASE_URL;
-  if (external) return external.replace(/\/+$/, '');
-
+  if (external) {
+    return {
+      url: external.replace(/\/+$/, ''),
+      adminToken: process.env.AUDIOBOT_ADMIN_TOKEN ?? '',
+    };
+  }
   buildWebIfMissing();
   server = await startAudioBot();
-  return server.url;
+  return server;
 }
 
 export async function teardown(): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.js';
-import { type AppTab, openApp, settle, skipReason, visit } from './support/app-session.js';
+import { type AppTab, baseUrl, openApp, settle, skipReason, visit } from './support/app-session.js';
 import { launchChromium } from './support/chromium.js';
 
 describe.skipIf(skipReason)('keyboard and live sync', () => {
@@ -40,7 +40,7 @@ describe.skipIf(skipReason)('keyboard and live sync', () => {
   it('signs in with the demo button when there is no session', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${tab.page.url().split('/').slice(0, 3).join('/')}/`);
+    await page.goto(`${baseUrl}/`);
 
     await page.getByRole('button', { name: t.signIn.demoButton }).click();
     await page.waitForSelector('[data-testid="page-title"]');

@@ -9,6 +9,7 @@ import { DESKTOP } from './chromium.js';
 // test can compare what the page shows with what the server says.
 
 export const baseUrl = inject('baseUrl');
+const adminToken = inject('adminToken');
 export const skipReason = inject('skipReason');
 
 export const SCREENSHOTS = join(REPO_ROOT, 'test-artifacts/screenshots');
@@ -17,6 +18,8 @@ export interface AppTab {
   context: BrowserContext;
   page: Page;
   api<T>(path: string): Promise<T>;
+  /** The raw bytes of an API answer, e.g. an export file. */
+  file(path: string): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -24,21 +27,51 @@ export async function openApp(
   browser: Browser,
   viewport: { width: number; height: number } = DESKTOP,
 ): Promise<AppTab> {
-  const context = await browser.newContext({ viewport, locale: 'ru-RU', acceptDownloads: true });
-  const signIn = await context.request.post(`${baseUrl}/api/auth/demo`);
-  if (!signIn.ok()) throw new Error(`demo sign-in failed: HTTP ${signIn.status()}`);
+  const context = await signedInContext(browser, viewport);
   const page = await context.newPage();
 
   return {
     context,
     page,
     async api<T>(path: string): Promise<T> {
-      const response = await context.request.get(`${baseUrl}${path}`);
+      const headers = adminToken ? { authorization: `Bearer ${adminToken}` } : undefined;
+      const response = await context.request.get(`${baseUrl}${path}`, { headers });
       if (!response.ok()) throw new Error(`GET ${path}: HTTP ${response.status()}`);
       return (await response.json()) as T;
     },
+    async file(path: string): Promise<Buffer> {
+      const headers = adminToken ? { authorization: `Bearer ${adminToken}` } : undefined;
+      const response = await context.request.get(`${baseUrl}${path}`, { headers });
+      if (!response.ok()) throw new Error(`GET ${path}: HTTP ${response.status()}`);
+      return response.body();
+    },
     close: () => context.close(),
   };
+}
+
+// Pages are tested as the server's bootstrap admin (a bearer token on every
+// request), so a fault in one sign-in path fails its own test, not all of them.
+// The demo sign-in button has a test of its own.
+async function signedInContext(
+  browser: Browser,
+  viewport: { width: number; height: number },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, locale: 'ru-RU', acceptDownloads: true });
+  if (adminToken) {
+    await authorizeApiCalls(context, adminToken);
+    return context;
+  }
+
+  const signIn = await context.request.post(`${baseUrl}/api/auth/demo`);
+  if (!signIn.ok()) throw new Error(`demo sign-in failed: HTTP ${signIn.status()}`);
+  return context;
+}
+
+/** Adds the token to AudioBot's own API calls only; map tiles and others never see it. */
+export async function authorizeApiCalls(context: BrowserContext, token: string): Promise<void> {
+  await context.route(`${baseUrl}/api/**`, (route) =>
+    route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${token}` } }),
+  );
 }
 
 /** Opens a path and waits until the page has no loading state left. */

@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,8 @@ const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
 
 export interface RunningServer {
   url: string;
+  /** The bootstrap admin token the server was started with. */
+  adminToken: string;
   stop(): Promise<void>;
 }
 
@@ -29,9 +32,10 @@ export async function startAudioBot(): Promise<RunningServer> {
   if (!existsSync(START_SCRIPT)) throw new Error(`AudioBot server entry missing: ${START_SCRIPT}`);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'audiobot-browser-'));
+  const adminToken = randomBytes(24).toString('hex');
   const child = spawn(TSX, [START_SCRIPT], {
     cwd: REPO_ROOT,
-    env: serverEnv(port, dataDir),
+    env: serverEnv(port, dataDir, adminToken),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = collectOutput(child);
@@ -46,6 +50,7 @@ export async function startAudioBot(): Promise<RunningServer> {
   }
   return {
     url,
+    adminToken,
     async stop() {
       await stopChild(child);
       rmSync(dataDir, { recursive: true, force: true });
@@ -53,13 +58,14 @@ export async function startAudioBot(): Promise<RunningServer> {
   };
 }
 
-function serverEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
+function serverEnv(port: number, dataDir: string, adminToken: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',
     DATABASE_URL: `sqlite:${join(dataDir, 'audiobot.sqlite')}`,
     AUDIOBOT_SECRET_KEY: 'browser-tests-secret-key-0123456789abcdef',
+    AUDIOBOT_ADMIN_TOKEN: adminToken,
     AUDIOBOT_SYNC_FULL_AT: 'off',
     LOG_LEVEL: 'warn',
   };
