@@ -1,6 +1,6 @@
 import type { HouseUnit } from './deal-walk.js';
 import { walkDeals } from './deal-walk.js';
-import { writeHouseUnit } from './house-writer.js';
+import { writeHouseUnits } from './house-writer.js';
 import { PageLedger } from './page-ledger.js';
 import type { RunContext, SyncCheckpoint } from './sync-context.js';
 import type { PlacedReference } from './sync-domain.js';
@@ -23,19 +23,14 @@ export async function syncHouses(
 ): Promise<Set<number>> {
   const written = new Set<number>();
   const ledger = options.checkpoint ? new PageLedger(options.checkpoint.afterId) : null;
-  let writes: Promise<unknown> = Promise.resolve();
 
-  const writeUnit = async (unit: HouseUnit) => {
+  const writeGroup = async (units: HouseUnit[]) => {
     const reference = await options.reference;
-    const task = writes.then(async () => {
-      run.signal?.throwIfAborted();
-      const checkpoint = ledger ? nextCheckpoint(ledger, unit, options.checkpoint) : null;
-      const ids = await writeHouseUnit({ ...run, reference }, unit, checkpoint);
-      for (const id of ids) written.add(id);
-      run.progress.advance(ids.length);
-    });
-    writes = task.catch(() => {});
-    await task;
+    run.signal?.throwIfAborted();
+    const checkpoint = ledger ? nextCheckpoint(ledger, units, options.checkpoint) : null;
+    const ids = await writeHouseUnits({ ...run, reference }, units, checkpoint);
+    for (const id of ids) written.add(id);
+    run.progress.advance(ids.length);
   };
 
   await walkDeals({
@@ -43,19 +38,54 @@ export async function syncHouses(
     filter: options.filter,
     requested: options.requested,
     onTotal: (total) => run.progress.total(total),
-    writeUnit,
+    writeUnit: groupedWriter(writeGroup),
   });
   return written;
 }
 
+/** Pages written at most together in one transaction (1 000 houses). */
+const maxGroup = 20;
+
+/**
+ * Serialises the writes and groups the pages that arrive while one is being written:
+ * the store commits once per group, not once per page, and pages never interleave.
+ */
+function groupedWriter(
+  writeGroup: (units: HouseUnit[]) => Promise<void>,
+): (unit: HouseUnit) => Promise<void> {
+  const waiting: { unit: HouseUnit; settle: (error?: unknown) => void }[] = [];
+  let writing = false;
+
+  const drain = async () => {
+    writing = true;
+    while (waiting.length > 0) {
+      const group = waiting.splice(0, maxGroup);
+      try {
+        await writeGroup(group.map((entry) => entry.unit));
+        for (const entry of group) entry.settle();
+      } catch (error) {
+        for (const entry of group) entry.settle(error ?? new Error('write failed'));
+      }
+    }
+    writing = false;
+  };
+
+  return (unit) =>
+    new Promise<void>((resolve, reject) => {
+      waiting.push({ unit, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (!writing) void drain();
+    });
+}
+
 function nextCheckpoint(
   ledger: PageLedger,
-  unit: HouseUnit,
+  units: HouseUnit[],
   base: { portalStartedAt: string | null } | null,
 ): SyncCheckpoint {
-  const highest = Math.max(0, ...unit.deals.map((deal) => Number(deal.ID)));
-  return {
-    afterId: ledger.finish(unit.page, highest),
-    portalStartedAt: base?.portalStartedAt ?? null,
-  };
+  let afterId = ledger.afterId;
+  for (const unit of units) {
+    const highest = unit.deals.reduce((max, deal) => Math.max(max, Number(deal.ID)), 0);
+    afterId = ledger.finish(unit.page, highest);
+  }
+  return { afterId, portalStartedAt: base?.portalStartedAt ?? null };
 }

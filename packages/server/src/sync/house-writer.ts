@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { type Database, upsertMany } from '../store/index.js';
+import { insertCleanings } from './cleanings-insert.js';
 import type { HouseUnit } from './deal-walk.js';
-import type { PlacedReference, SyncDomain } from './sync-domain.js';
+import type { MappedHouse, PlacedReference, SyncDomain } from './sync-domain.js';
 import { now } from './sync-runs.js';
 
 export interface HouseWrite {
@@ -13,25 +14,28 @@ export interface HouseWrite {
 }
 
 /**
- * Writes one page of houses with their companies, contacts and cleanings, and the
- * run's checkpoint, in ONE transaction: a crash leaves the page either fully written
- * or not at all, and the checkpoint never runs ahead of the rows. Cleanings are
- * derived data: a house's are replaced whole.
+ * Writes pages of houses with their companies, contacts and cleanings, and the run's
+ * checkpoint, in ONE transaction: a crash leaves each page either fully written or not
+ * at all, and the checkpoint never runs ahead of the rows. Pages that wait together are
+ * written together (one commit instead of many). Cleanings are derived data: a house's
+ * are replaced whole.
  */
-export async function writeHouseUnit(
+export async function writeHouseUnits(
   write: HouseWrite,
-  unit: HouseUnit,
+  units: HouseUnit[],
   checkpoint: object | null,
 ): Promise<number[]> {
   const { memberId, domain, reference } = write;
   const syncedAt = now();
   const stamp = { memberId, syncedAt, deletedAt: null };
 
-  const companies = unit.companies.map((row) => ({ ...domain.managementCompanyOf(row), ...stamp }));
-  const residents = unit.contacts.map((row) => ({ ...domain.seniorResidentOf(row), ...stamp }));
-  const mapped = unit.deals.map((deal) => domain.houseOf(deal, reference));
+  const companyRows = units.flatMap((unit) => unit.companies);
+  const contactRows = units.flatMap((unit) => unit.contacts);
+  const companies = companyRows.map((row) => ({ ...domain.managementCompanyOf(row), ...stamp }));
+  const residents = contactRows.map((row) => ({ ...domain.seniorResidentOf(row), ...stamp }));
+  const mapped = units.flatMap((unit) => unit.deals).map((deal) => domain.houseOf(deal, reference));
   const houses = mapped.map(({ house }) => ({ ...house, ...stamp }));
-  const cleanings = mapped.flatMap(({ cleanings }) => cleanings.map((c) => ({ ...c, memberId })));
+  const cleanings = mapped.flatMap((house) => house.cleanings);
   const houseIds = houses.map((house) => house.id);
 
   await write.db.transaction().execute(async (trx) => {
@@ -54,22 +58,16 @@ async function replaceCleanings(
   trx: Kysely<Database>,
   memberId: string,
   houseIds: number[],
-  cleanings: Parameters<typeof upsertMany<'cleanings'>>[2],
+  cleanings: MappedHouse['cleanings'],
 ): Promise<void> {
-  if (houseIds.length === 0) return;
-
-  await trx
-    .deleteFrom('cleanings')
-    .where('memberId', '=', memberId)
-    .where('houseId', 'in', houseIds)
-    .execute();
-  await upsertMany(trx, 'cleanings', cleanings, [
-    'memberId',
-    'houseId',
-    'date',
-    'cleaningType',
-    'slot',
-  ]);
+  for (let start = 0; start < houseIds.length; start += 500) {
+    await trx
+      .deleteFrom('cleanings')
+      .where('memberId', '=', memberId)
+      .where('houseId', 'in', houseIds.slice(start, start + 500))
+      .execute();
+  }
+  await insertCleanings(trx, memberId, cleanings);
 }
 
 /**

@@ -26,6 +26,8 @@ const overlapMs = 5 * 60_000;
 export async function incrementalSync(run: RunContext, since: string): Promise<PhaseResult> {
   const reference = fetchReference(run.pump);
   const portalStartedAt = reference.serverTime;
+  // Read while the first batch is out, so the house page joins the second batch.
+  const stored = startedEarly(storedDirectoryIds(run.db, run.memberId));
   const pipeline = run.domain.findPipeline(await reference.categories);
   if (!pipeline) throw pipelineNotFound();
 
@@ -42,7 +44,7 @@ export async function incrementalSync(run: RunContext, since: string): Promise<P
   run.progress.phase('houses', 0);
 
   const filter = { CATEGORY_ID: pipeline.id, '>DATE_MODIFY': modifiedSince };
-  const requested = await storedDirectoryIds(run.db, run.memberId);
+  const requested = await stored;
   const [written] = await Promise.all([
     syncHouses(run, { filter, reference: placed, requested, checkpoint: null }),
     placed,

@@ -18,11 +18,46 @@ describeStore('full sync of the demo portal', () => {
 
     const summary = await harness.sync('full');
 
-    const log = (await harness.control('GET', '/requests')) as Record<string, unknown>;
-    console.log(JSON.stringify(summary), JSON.stringify(log).slice(0, 600));
+    const log = (await harness.control('GET', '/requests')) as { total: number };
+    expect(log.total).toBe(summary.requests);
     expect(summary.houses).toBe(490);
     expect(summary.employees).toBe(82);
     expect(summary.brigades).toBe(6);
     expect(summary.requests).toBeLessThanOrEqual(8);
   });
+
+  itStore(
+    'keeps only the pipeline «Уборка подъездов», with cleanings, УК and residents',
+    async () => {
+      const db = harness.store.db;
+      const memberId = harness.emulator.memberId;
+      const pipelines = await db
+        .selectFrom('houses')
+        .select('categoryId')
+        .distinct()
+        .where('memberId', '=', memberId)
+        .execute();
+      const count = async (table: 'cleanings' | 'managementCompanies' | 'seniorResidents') =>
+        Number(
+          (
+            await db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('memberId', '=', memberId)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+
+      expect(pipelines.map((row) => Number(row.categoryId))).toEqual([34]);
+      expect(await count('cleanings')).toBeGreaterThan(490 * 4);
+      expect(await count('managementCompanies')).toBeGreaterThan(20);
+      expect(await count('seniorResidents')).toBeGreaterThan(400);
+      const report = await db
+        .selectFrom('fieldMappingReports')
+        .selectAll()
+        .executeTakeFirstOrThrow();
+      expect(report).toMatchObject({ pipelineName: 'Уборка подъездов' });
+      expect(Number(report.pipelineId)).toBe(34);
+    },
+  );
 });

@@ -39,7 +39,7 @@ describeStore('incremental sync', () => {
     return rows.map((row) => Number(row.id));
   };
 
-  itStore('without changes costs one request and writes nothing', async () => {
+  itStore('without changes costs two requests and writes nothing', async () => {
     const summary = await harness.sync('incremental');
 
     expect(summary.housesWritten).toBe(0);
