@@ -14,11 +14,13 @@ export type DemoHouseProblem =
 
 export const PROBLEM_HOUSE_SHARE = 0.05;
 
-/** Out of every 20 problem houses: 6, 6, 6, 1, 1. */
+/** Out of every 20 problem houses: 6, 6, 6, 1, 1, the big three taking turns. */
 const PROBLEM_CYCLE: readonly DemoHouseProblem[] = [
-  ...Array<DemoHouseProblem>(6).fill('no_address'),
-  ...Array<DemoHouseProblem>(6).fill('no_schedule_this_month'),
-  ...Array<DemoHouseProblem>(6).fill('no_management_company'),
+  ...Array.from({ length: 6 }, () => [
+    'no_address' as const,
+    'no_schedule_this_month' as const,
+    'no_management_company' as const,
+  ]).flat(),
   'no_coordinates',
   'no_brigade',
 ];
