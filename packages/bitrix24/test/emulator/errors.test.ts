@@ -94,6 +94,12 @@ describe('error classification and redaction against the emulator', () => {
     expect(error).toMatchObject({ kind: 'method_not_found', status: 404, retryable: false });
   });
 
+  it('a method that needs an application, called by webhook, is kind access_denied', async () => {
+    const params = { event: 'ONCRMDEALUPDATE', handler: 'https://audiobot.example/events' };
+    const error = await failure(emulator.webhookUrl, 'event.bind', params);
+    expect(error).toMatchObject({ kind: 'access_denied', code: 'ACCESS_DENIED', status: 403 });
+  });
+
   it('a missing record is kind not_found', async () => {
     const error = await failure(emulator.webhookUrl, 'crm.deal.get', { id: 999_999 });
     expect(error).toMatchObject({ kind: 'not_found', status: 400 });

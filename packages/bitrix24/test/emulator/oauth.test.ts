@@ -145,6 +145,22 @@ describe('OAuth against the emulator', () => {
     await expect(client.call('server.time')).resolves.toMatchObject({ result: expect.anything() });
   });
 
+  it('an application without the user scope gets kind scope naming it', async () => {
+    const application = await control(emulator, 'GET', '/application');
+    await control(emulator, 'PUT', '/application', { ...application, scopes: ['crm'] });
+    try {
+      const { client } = oauthClient(await install());
+      await expect(client.call('crm.deal.list', { select: ['ID'] })).resolves.toBeTruthy();
+      await expect(client.call('user.get')).rejects.toMatchObject({
+        kind: 'scope',
+        code: 'insufficient_scope',
+        missingScope: 'user',
+      });
+    } finally {
+      await control(emulator, 'PUT', '/application', application);
+    }
+  });
+
   it('an uninstalled application gives a credentials error', async () => {
     const { client } = oauthClient(await install());
     await control(emulator, 'POST', '/application/uninstall', {});
