@@ -1,30 +1,41 @@
+import { Bitrix24Error } from '@audiobot/bitrix24';
+
 /**
  * Why no client can be made for a portal: not installed, its tokens lost after a
- * refused refresh, or the configured application credentials refused. Operational:
- * retrying does not help until an admin acts; the doctor names the fix.
+ * refused refresh, or the configured application credentials refused. A `credentials`
+ * error that no retry cures: the sync records it as such and stops, the doctor names
+ * the fix, and nothing is sent to the portal.
  */
 export type ApplicationStateCode =
   | 'application_not_installed'
   | 'application_tokens_lost'
   | 'application_credentials_refused';
 
-export class ApplicationStateError extends Error {
-  override readonly name = 'ApplicationStateError';
-  readonly retryable = false;
+export class ApplicationStateError extends Bitrix24Error {
+  override readonly code: ApplicationStateCode;
 
   constructor(
-    readonly code: ApplicationStateCode,
+    code: ApplicationStateCode,
     readonly memberId: string,
-    message: string,
+    description: string,
   ) {
-    super(message);
+    super({
+      kind: 'credentials',
+      code,
+      description,
+      status: null,
+      method: null,
+      missingScope: null,
+      retryable: false,
+    });
+    this.code = code;
   }
 
   static notInstalled(memberId: string): ApplicationStateError {
     return new ApplicationStateError(
       'application_not_installed',
       memberId,
-      'The application is not installed on this portal.',
+      'the application is not installed on this portal',
     );
   }
 
@@ -32,7 +43,7 @@ export class ApplicationStateError extends Error {
     return new ApplicationStateError(
       'application_tokens_lost',
       memberId,
-      'The portal refused to refresh the application tokens: reinstall the application.',
+      'the portal refused to refresh the application tokens: reinstall the application',
     );
   }
 
@@ -40,8 +51,8 @@ export class ApplicationStateError extends Error {
     return new ApplicationStateError(
       'application_credentials_refused',
       memberId,
-      'The OAuth server refused the application id or secret: check BITRIX_APPLICATION_ID ' +
-        'and BITRIX_APPLICATION_SECRET.',
+      'the OAuth server refused the application id or secret: check BITRIX_APPLICATION_ID ' +
+        'and BITRIX_APPLICATION_SECRET',
     );
   }
 }

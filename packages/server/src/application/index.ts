@@ -1,3 +1,4 @@
+export { applicationBatchSender } from './application-batch-sender.js';
 export { applicationCheck } from './application-check.js';
 export { type ApplicationRoutesOptions, applicationRoutes } from './application-routes.js';
 export {

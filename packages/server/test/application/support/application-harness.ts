@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/app/build-app.js';
 import {
   type ApplicationServices,
+  applicationBatchSender,
   applicationRoutes,
   createApplicationServices,
 } from '../../../src/application/index.js';
@@ -14,7 +15,6 @@ import { InProcessQueue, type SyncJobPayload, syncJobName } from '../../../src/j
 import { createLogCapture, type LogCapture } from '../../../src/logging/log-capture.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { createSecretRedactor } from '../../../src/logging/secret-redactor.js';
-import { batchSenderOf } from '../../../src/portal/batch-sender.js';
 import { signInRoutes } from '../../../src/sign-in/index.js';
 import { createSecretBox, type Store } from '../../../src/store/index.js';
 import { domainRules } from '../../../src/sync/domain-rules.js';
@@ -176,10 +176,7 @@ function registerRealSync(
     dependenciesFor: (memberId) => ({
       db: services.db,
       memberId,
-      send: async (commands, signal) => {
-        const client = await services.clients.clientFor(memberId);
-        return batchSenderOf(client)(commands, signal);
-      },
+      send: applicationBatchSender(services, memberId),
       domain: domainRules({ memberId, timeZone: config.timeZone }),
     }),
     onSucceeded: (summary) =>
