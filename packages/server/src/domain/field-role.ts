@@ -34,7 +34,7 @@ export const FIELD_ROLES: readonly FieldRole[] = [
  */
 export const ROLE_LABELS: readonly [FieldRole, RegExp][] = [
   ['generalCleaningDate', /^дата генеральн/],
-  ['generalCleaning', /^генеральн\S*( уборк\S*)?( \||$)/],
+  ['generalCleaning', /^генеральн/],
   ['serviceStart', /^дата начала обслуживан/],
   ['address', /^адрес/],
   ['apartments', /^(количество|кол-?во|число) квартир/],

@@ -69,6 +69,7 @@ describe('discoverFields', () => {
       dateField('UF_CRM_1', 'Дата уборки №1 | Май 2025'),
       typeField('UF_CRM_2', 'Вид уборки 1 | Май 2025'),
       userField('UF_CRM_3', 'Дата генеральной | Май 2025', { USER_TYPE_ID: 'date' }),
+      userField('UF_CRM_4', 'Генеральная уборка (виды работ)', { USER_TYPE_ID: 'enumeration' }),
     ];
 
     const mapping = discoverFields(rows);
@@ -77,6 +78,7 @@ describe('discoverFields', () => {
       { month: '2025-05', slot: 1, date: { field: 'UF_CRM_1' }, type: { field: 'UF_CRM_2' } },
     ]);
     expect(mapping.roles.generalCleaningDate?.field).toBe('UF_CRM_3');
+    expect(mapping.roles.generalCleaning?.field).toBe('UF_CRM_4');
   });
 
   it('reports a duplicate label and keeps the field the deals fill, else the older one', () => {
