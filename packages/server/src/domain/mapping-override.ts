@@ -13,11 +13,14 @@ const slotFields = z.object({ date: fieldCode.optional(), type: fieldCode.option
  * { "pipeline": 34, "address": "UF_CRM_1669561599956",
  *   "schedule": { "2025-09": { "1": { "date": "UF_CRM_...", "type": "UF_CRM_..." } } } }
  * ```
- * `pipeline` is the id or the name of the houses pipeline.
+ * `pipeline` is the id or the name of the houses pipeline; `brigadeParent` the id of
+ * the department whose children are the brigades, when its discovery guesses wrong
+ * (see resolveBrigades).
  */
 export const mappingOverrideSchema = z
   .object({
     pipeline: z.union([z.number().int().positive(), z.string().min(1)]).optional(),
+    brigadeParent: z.number().int().positive().optional(),
     schedule: z
       .record(
         z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'months are YYYY-MM'),
@@ -30,6 +33,7 @@ export const mappingOverrideSchema = z
 
 export interface MappingOverride {
   pipeline?: number | string;
+  brigadeParent?: number;
   schedule?: Record<string, Record<string, { date?: string; type?: string }>>;
   roles?: Partial<Record<FieldRole, string>>;
 }
@@ -45,11 +49,12 @@ export function parseMappingOverride(
     };
   }
 
-  const { pipeline, schedule, ...rest } = parsed.data as Record<string, unknown>;
+  const { pipeline, brigadeParent, schedule, ...rest } = parsed.data as Record<string, unknown>;
   const roles = rest as Partial<Record<FieldRole, string>>;
   return {
     override: {
       pipeline: pipeline as number | string | undefined,
+      brigadeParent: brigadeParent as number | undefined,
       schedule: schedule as MappingOverride['schedule'],
       roles,
     },

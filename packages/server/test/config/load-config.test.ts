@@ -190,7 +190,9 @@ describe('the mapping file', () => {
   }
 
   it('is read and validated at start', () => {
-    const dir = withFile('{"address": "UF_CRM_1669561599956", "pipeline": 34}');
+    const dir = withFile(
+      '{"address": "UF_CRM_1669561599956", "pipeline": 34, "brigadeParent": 11}',
+    );
 
     const config = loadConfig({
       env: { AUDIOBOT_MAPPING_FILE: 'mapping.json' },
@@ -201,6 +203,7 @@ describe('the mapping file', () => {
     expect(config.mappingFile).toBe(path.join(dir, 'mapping.json'));
     expect(config.mappingOverride).toEqual({
       pipeline: 34,
+      brigadeParent: 11,
       schedule: undefined,
       roles: { address: 'UF_CRM_1669561599956' },
     });
