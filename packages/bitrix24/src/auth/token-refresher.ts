@@ -44,8 +44,8 @@ export class TokenRefresher {
   }
 
   registerSecrets(tokens: OAuthTokens): void {
-    this.deps.redactor.addSecret(tokens.accessToken);
-    this.deps.redactor.addSecret(tokens.refreshToken);
+    this.deps.redactor.addRotatingSecret(tokens.accessToken);
+    this.deps.redactor.addRotatingSecret(tokens.refreshToken);
   }
 
   async refresh(stale: OAuthTokens): Promise<OAuthTokens> {

@@ -24,23 +24,43 @@ const secretPatterns: ReadonlyArray<readonly [RegExp, string]> = [
 /** Secrets shorter than this are not matched by value: they would blank ordinary words. */
 const minimumSecretLength = 6;
 
+/**
+ * Rotating secrets kept, newest last. An access token lives an hour and a refresh token
+ * is spent by its refresh, so a client refreshing hourly for months needs only the last
+ * few; the bound keeps `redact` from slowing down with every refresh.
+ */
+const rotatingSecretsKept = 64;
+
 export class Redactor {
-  private readonly secrets = new Set<string>();
+  private readonly permanent = new Set<string>();
+  private readonly rotating = new Set<string>();
 
   constructor(secrets: Iterable<string> = []) {
     for (const secret of secrets) this.addSecret(secret);
   }
 
-  /** Registers a secret; every later `redact` removes it. Old tokens stay registered. */
+  /** Registers a secret for good (a webhook code, a client secret). */
   addSecret(secret: string | null | undefined): void {
-    if (typeof secret !== 'string' || secret.length < minimumSecretLength) return;
-    this.secrets.add(secret);
-    this.secrets.add(encodeURIComponent(secret));
+    for (const form of forms(secret)) this.permanent.add(form);
+  }
+
+  /** Registers a token that a later one replaces; only the newest ones are kept. */
+  addRotatingSecret(secret: string | null | undefined): void {
+    for (const form of forms(secret)) {
+      this.rotating.delete(form);
+      this.rotating.add(form);
+    }
+    for (const oldest of this.rotating) {
+      if (this.rotating.size <= rotatingSecretsKept) break;
+      this.rotating.delete(oldest);
+    }
   }
 
   redact(text: string): string {
     let safe = text;
-    for (const secret of this.secrets) safe = safe.split(secret).join(redactedMark);
+    for (const secrets of [this.permanent, this.rotating]) {
+      for (const secret of secrets) safe = safe.split(secret).join(redactedMark);
+    }
     for (const [pattern, replacement] of secretPatterns) safe = safe.replace(pattern, replacement);
     return safe;
   }
@@ -62,6 +82,11 @@ export class Redactor {
 
 const secretKey =
   /^(auth|access_?token|refresh_?token|client_?secret|secret|password|webhook_?url)$/i;
+
+function forms(secret: string | null | undefined): string[] {
+  if (typeof secret !== 'string' || secret.length < minimumSecretLength) return [];
+  return [secret, encodeURIComponent(secret)];
+}
 
 /** Redacts by pattern only, plus any secrets given: for text outside a client. */
 export function redact(text: string, secrets: Iterable<string> = []): string {

@@ -63,6 +63,15 @@ describe('redact', () => {
     expect(redactor.redact('x a+b/c=secret y a%2Bb%2Fc%3Dsecret')).toBe('x *** y ***');
   });
 
+  it('keeps the newest rotating tokens and every permanent secret', () => {
+    const redactor = new Redactor();
+    redactor.addSecret('p3rmanent-secret');
+    for (let i = 0; i < 100; i += 1) redactor.addRotatingSecret(`t0ken-number-${1000 + i}`);
+
+    expect(redactor.redact('p3rmanent-secret t0ken-number-1099')).toBe('*** ***');
+    expect(redactor.redact('t0ken-number-1000')).toBe('t0ken-number-1000');
+  });
+
   it('masks secret-named keys in log data', () => {
     const redactor = new Redactor();
     expect(redactor.redactValue({ auth: 'x', nested: { refresh_token: 'y' }, code: 'E' })).toEqual({
