@@ -1,5 +1,7 @@
 import type { Component } from 'vue';
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { api } from './api/audiobot-api.js';
+import { prefetch } from './composables/use-prefetch.js';
 import { t } from './i18n/index.js';
 
 // One lazy chunk per page: the first screen downloads only its own code.
@@ -34,6 +36,11 @@ export const router = createRouter({
   history: createWebHistory(),
   routes,
   scrollBehavior: () => ({ top: 0 }),
+});
+
+// The dashboard is the first screen: its figures travel while its code loads.
+router.beforeEach((to) => {
+  if (to.name === 'dashboard') prefetch('statistics', api.statistics);
 });
 
 router.afterEach((to) => {

@@ -19,8 +19,9 @@ async function start(): Promise<void> {
   startError.value = null;
 
   try {
-    health.value = await api.health();
-    user.value = await loadUser();
+    const [healthAnswer, signedIn] = await Promise.all([api.health(), loadUser()]);
+    health.value = healthAnswer;
+    user.value = signedIn;
   } catch (failure) {
     startError.value = errorText(failure);
   } finally {
