@@ -3,6 +3,7 @@
  * `startEmulator()`; see packages/emulator/README.md.
  */
 
+export { buildDemoPortal, type DemoPortalOptions } from './demo/index.js';
 export type { DeliveryOutcome } from './events/event-delivery.js';
 export type { ErrorFault, FaultSettings, LatencyDistribution } from './faults/fault-settings.js';
 export type { RequestCounts, RequestLogEntry } from './log/request-log.js';

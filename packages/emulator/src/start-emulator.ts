@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { buildDemoPortal } from './demo/index.js';
 import { createEmulatorServer } from './http/http-server.js';
 import type { LogSink } from './log/emulator-logger.js';
 import { EmulatorPortal } from './portal/emulator-portal.js';
@@ -40,23 +41,12 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-interface DemoModule {
-  buildDemoPortal(options?: { houses?: number; seed?: number; now?: Date }): PortalSnapshot;
-}
-
-async function demoSnapshot(options: EmulatorOptions): Promise<PortalSnapshot> {
-  // The generator is its own module (src/demo); loaded only when no snapshot is given.
-  const specifier = './demo/index.js';
-  const demo = (await import(specifier)) as DemoModule;
-  return demo.buildDemoPortal({
-    houses: options.houses ?? 490,
-    seed: options.seed ?? 1,
-    now: options.now ?? new Date(),
-  });
+function demoSnapshot(options: EmulatorOptions): PortalSnapshot {
+  return buildDemoPortal({ houses: options.houses, seed: options.seed, now: options.now });
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const snapshot = options.snapshot ?? (await demoSnapshot(options));
+  const snapshot = options.snapshot ?? demoSnapshot(options);
   const portal = new EmulatorPortal({
     snapshot,
     now: options.now,
