@@ -78,7 +78,12 @@ export interface HousesTable {
   generalCleaningText: string | null;
   /** Periodicity label of the month the house was last synced in. */
   periodicityCurrent: string | null;
-  /** JSON array of HouseProblem codes. */
+  /**
+   * JSON array of HouseProblem codes, as of the last sync. Known shortcoming:
+   * `no_schedule_this_month` and `periodicityCurrent` go stale at midnight of the 1st
+   * until the next sync (the nightly full sync at the latest); readers that need the
+   * month exactly compute it from `cleanings`.
+   */
   problems: JsonText;
   /** JSON object of every UF_CRM_* field of the deal as Bitrix24 sent it. */
   rawFields: JsonText;

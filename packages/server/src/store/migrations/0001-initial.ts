@@ -107,6 +107,9 @@ async function createHouseTables(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('houses_pk', ['member_id', 'id'])
     .execute();
 
+  // Serves prefix searches only. Known shortcoming: «any part of the address» is a
+  // LIKE '%…%' that scans the portal's houses; a trigram index (pg_trgm, or SQLite FTS5)
+  // would remove the scan if 100 000-house portals need faster search.
   await index(db, 'houses', ['member_id', 'search_text']);
   await index(db, 'houses', ['member_id', 'brigade_id']);
   await index(db, 'houses', ['member_id', 'management_company_id']);
