@@ -95,7 +95,8 @@ async function benchOne(houses: number, latencyMs: number): Promise<BenchResult>
           if (Date.now() - lastLine < 2000) return;
           lastLine = Date.now();
           process.stderr.write(
-            `  ${progress.phase} ${progress.done}/${progress.total}, ${progress.requests} requests\n`,
+            `  ${progress.phase} ${progress.done}/${progress.total}, ` +
+              `${progress.requests} requests\n`,
           );
         },
       },
@@ -213,8 +214,8 @@ function table(results: BenchResult[], latencyMs: number): string {
     '',
     `Cold full sync, emulator at ${latencyMs} ms a request, standard plan (bucket 50, 2/s)`,
     '',
-    'houses   | requests | floor | wall s | floor s | × floor | peak RSS MB | emulator RSS MB | commands',
-    '-------- | -------- | ----- | ------ | ------- | ------- | ----------- | --------------- | --------',
+    'houses   | requests | floor | wall s | floor s | × floor | RSS MB | emulator MB | commands',
+    '-------- | -------- | ----- | ------ | ------- | ------- | ------ | ----------- | --------',
   ];
   for (const result of results) {
     const { summary } = result;
@@ -226,8 +227,8 @@ function table(results: BenchResult[], latencyMs: number): string {
         summary.seconds.toFixed(1).padStart(6),
         result.floorSeconds.toFixed(1).padStart(7),
         (summary.seconds / result.floorSeconds).toFixed(2).padStart(7),
-        String(result.peakRssMb).padStart(11),
-        String(result.emulatorRssMb ?? '?').padStart(15),
+        String(result.peakRssMb).padStart(6),
+        String(result.emulatorRssMb ?? '?').padStart(11),
         String(result.commands).padStart(8),
       ].join(' | '),
     );

@@ -63,7 +63,8 @@ export function summaryText(summary: SyncSummary, portal: string): string {
   const mode = summary.mode === 'full' ? 'полная' : 'инкрементальная';
   return [
     `Синхронизация (${mode}) с ${portal} завершена за ${summary.seconds.toFixed(1)} с.`,
-    `  Дома:        ${summary.houses} (записано ${summary.housesWritten}, удалено ${summary.housesDeleted})`,
+    `  Дома:        ${summary.houses} ` +
+      `(записано ${summary.housesWritten}, удалено ${summary.housesDeleted})`,
     `  Сотрудники:  ${summary.employees}`,
     `  Бригады:     ${summary.brigades}`,
     `  Запросы к порталу: ${summary.requests}`,

@@ -87,7 +87,7 @@ function credentialsCheck(probe: PortalProbe, connection: PortalConnection): Doc
   if (isBitrix24Error(failure)) {
     return check('credentials', '3.2', titles.credentials, {
       status: 'fail',
-      detail: `Портал отказал: ${failure.code || failure.kind}${failure.description ? ` (${failure.description})` : ''}.`,
+      detail: `Портал отказал: ${failure.code || failure.kind}${inBrackets(failure.description)}.`,
       fix: credentialsFix(failure.kind, failure.code, failure.description, connection.kind),
     });
   }
@@ -132,4 +132,8 @@ function messageOf(error: unknown): string {
   if (isBitrix24Error(error))
     return `${error.kind}${error.description ? ` (${error.description})` : ''}`;
   return error instanceof Error ? error.message : String(error);
+}
+
+function inBrackets(text: string): string {
+  return text ? ` (${text})` : '';
 }

@@ -48,7 +48,9 @@ export function pipelineCheck(probe: PortalProbe, override?: MappingOverride): D
   if (found) {
     return check('pipeline', '2.1', title, {
       status: 'ok',
-      detail: `Найдена воронка «${found.name}» (id ${found.id}); другие воронки не синхронизируются.`,
+      detail:
+        `Найдена воронка «${found.name}» (id ${found.id}); ` +
+        'другие воронки не синхронизируются.',
     });
   }
   const seen = pipelines.map((pipeline) => `«${pipeline.name}»`).join(', ') || 'нет';
@@ -133,7 +135,8 @@ export function countsCheck(probe: PortalProbe): DoctorCheck {
   );
   const brigades = structure.brigades.length;
   const detail =
-    `Домов в воронке: ${houses}; сотрудников в бригадах: ${employees.length}; бригад: ${brigades} ` +
+    `Домов в воронке: ${houses}; сотрудников в бригадах: ${employees.length}; ` +
+    `бригад: ${brigades} ` +
     `(всего активных пользователей: ${users.length}).`;
   const empty = houses === 0 || brigades === 0;
   return check('counts', '5.2', title, {

@@ -101,7 +101,7 @@ describe('doctor', () => {
     expect(JSON.stringify(report)).not.toContain('wrongcode123');
   });
 
-  it('tells to check the token and recreate as an admin when the webhook user is deactivated', async () => {
+  it('for a deactivated webhook user: check the token, recreate as an admin', async () => {
     await control('POST', '/users/1/deactivate');
 
     const report = await doctorFor(emulator.webhookUrl);
@@ -114,7 +114,7 @@ describe('doctor', () => {
     expect(JSON.stringify(report)).not.toContain(codeOf(emulator.webhookUrl));
   });
 
-  it('tells to recreate the application as an administrator when the portal is deleted', async () => {
+  it('for a deleted portal: recreate the application as an administrator', async () => {
     await control('POST', '/portal/delete');
 
     const report = await doctorFor(emulator.webhookUrl);
