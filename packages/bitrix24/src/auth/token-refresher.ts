@@ -61,11 +61,12 @@ export class TokenRefresher {
         return fresh;
       } catch (error) {
         if (!(error instanceof Bitrix24Error)) throw error;
-        const delay = budget.nextDelay(error);
-        if (delay === null) throw error.withAttempts(budget.attempts);
+        const delayMs = budget.nextDelay(error);
+        if (delayMs === null) throw error.withAttempts(budget.attempts);
 
-        this.deps.logger.warn({ method: refreshMethod, kind: error.kind, delay }, 'refresh retry');
-        await this.deps.clock.sleep(delay);
+        const { kind, code } = error;
+        this.deps.logger.warn({ method: refreshMethod, kind, code, delayMs }, 'refresh retried');
+        await this.deps.clock.sleep(delayMs);
       }
     }
   }
