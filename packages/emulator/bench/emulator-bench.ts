@@ -1,27 +1,33 @@
 /**
  * `npm run bench:emulator`: the emulator serving the 100 000-house demo portal with
  * latency off and limits lifted. Prints, beside the goals of issue 2 item 11, the time
- * of one `crm.deal.list` page, of one 50-command batch of pages, and the memory.
+ * of one `crm.deal.list` page, of one 50-command batch of pages, and the emulator's
+ * memory. The emulator runs in a child process (emulator-process.ts), so its RSS is
+ * measured apart from this client's.
  *
  * Options: `--houses N` (default 100000), `--runs N` (page samples, default 50).
- * Run with `node --expose-gc` (e.g. `NODE_OPTIONS=--expose-gc`) for a settled RSS.
  */
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildDemoPortal } from '../src/demo/index.js';
-import { type RunningEmulator, startEmulator } from '../src/index.js';
 import { formatMs, type Measurement, percentiles, printReport } from './bench-report.js';
+import type { ChildRequest, MemoryMessage, ReadyMessage } from './emulator-process.js';
 
 const GOALS = { buildSeconds: 5, pageMs: 20, batchMs: 300, rssMb: 500 };
-const NOW = new Date('2025-09-16T09:30:00Z');
 const HOUSE_FILTER = 'filter[CATEGORY_ID]=34&order[ID]=ASC&select[]=*&select[]=UF_*';
+const CHILD = fileURLToPath(new URL('./emulator-process.ts', import.meta.url));
+
+interface Portal {
+  webhookUrl: string;
+  controlUrl: string;
+}
 
 interface ListEnvelope {
   result: { ID: string }[];
-  total?: number;
 }
 
 interface BatchEnvelope {
-  result: { result: Record<string, unknown>; result_error: Record<string, unknown> | unknown[] };
+  result?: { result_error?: Record<string, unknown> | unknown[] };
 }
 
 async function main(): Promise<void> {
@@ -33,52 +39,47 @@ async function main(): Promise<void> {
   });
   const houses = Number(values.houses);
   const runs = Number(values.runs);
-  const measurements: Measurement[] = [];
 
-  const { emulator, buildSeconds, startSeconds } = await startBenchPortal(houses);
-  measurements.push(
-    goalMeasurement(
-      `demo portal build (${houses} houses)`,
-      `${buildSeconds.toFixed(2)} s`,
-      buildSeconds,
-      GOALS.buildSeconds,
-      's',
-    ),
-    {
-      name: 'emulator start (load + index)',
-      result: `${startSeconds.toFixed(2)} s`,
-      goal: '',
-      met: null,
-    },
-  );
-
+  const child = fork(CHILD, [String(houses)], { execArgv: ['--import', 'tsx', '--expose-gc'] });
   try {
-    await liftLimits(emulator);
-    const ids = await houseIds(emulator);
-    measurements.push(...(await measurePages(emulator, ids, runs)));
-    measurements.push(...(await measureBatches(emulator, ids, Math.max(5, Math.round(runs / 3)))));
-    measurements.push(measureMemory());
+    const ready = await nextMessage<ReadyMessage>(child, 'ready');
+    const build = ready.buildSeconds;
+    const measurements: Measurement[] = [
+      goalMeasurement(
+        `demo portal build (${houses} houses)`,
+        seconds(build),
+        build,
+        GOALS.buildSeconds,
+        's',
+      ),
+      {
+        name: 'emulator start (load + index)',
+        result: seconds(ready.startSeconds),
+        goal: '',
+        met: null,
+      },
+      ...(await measureCalls(ready, houses, runs, child)),
+    ];
+    printReport(`Emulator benchmark: ${houses} houses, latency off, limits lifted`, measurements);
   } finally {
-    await emulator.stop();
+    child.send({ type: 'stop' } satisfies ChildRequest);
   }
-  printReport(`Emulator benchmark: ${houses} houses, latency off, limits lifted`, measurements);
 }
 
-/** Builds the portal in its own scope so only the engine's copy stays reachable. */
-async function startBenchPortal(houses: number) {
-  let started = performance.now();
-  const snapshot = buildDemoPortal({ houses, seed: 1, now: NOW });
-  const buildSeconds = (performance.now() - started) / 1000;
+async function measureCalls(portal: Portal, houses: number, runs: number, child: ChildProcess) {
+  await liftLimits(portal);
+  const measurements = await measureMemory(child, 'after start');
 
-  started = performance.now();
-  const emulator = await startEmulator({ snapshot, now: NOW, latencyMs: 0 });
-  const startSeconds = (performance.now() - started) / 1000;
-  return { emulator, buildSeconds, startSeconds };
+  const cursors = await houseCursors(portal, houses);
+  measurements.push(...(await measurePages(portal, cursors, houses, runs)));
+  measurements.push(...(await measureBatches(portal, cursors, Math.max(5, Math.round(runs / 3)))));
+  measurements.push(...(await measureMemory(child, 'after the calls')));
+  return measurements;
 }
 
 /** Through the control API, as any client of the emulator would. */
-async function liftLimits(emulator: RunningEmulator): Promise<void> {
-  const response = await fetch(`${emulator.controlUrl}/limits`, {
+async function liftLimits(portal: Portal): Promise<void> {
+  const response = await fetch(`${portal.controlUrl}/limits`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -89,39 +90,36 @@ async function liftLimits(emulator: RunningEmulator): Promise<void> {
     }),
   });
   if (!response.ok) throw new Error(`PUT /_emulator/limits answered ${response.status}`);
-  await fetch(`${emulator.controlUrl}/faults`, { method: 'DELETE' });
+  await fetch(`${portal.controlUrl}/faults`, { method: 'DELETE' });
 }
 
-/** Every 50th house id: the cursors of the pages a sync walks. */
-async function houseIds(emulator: RunningEmulator): Promise<string[]> {
+/** Cursors spread over the pipeline: the ids just before sampled pages. */
+async function houseCursors(portal: Portal, houses: number): Promise<string[]> {
   const cursors: string[] = ['0'];
-  const sampleOffsets = [10_000, 30_000, 50_000, 70_000, 90_000];
-  for (const start of sampleOffsets) {
-    const page = await getJson<ListEnvelope>(
-      emulator,
-      `crm.deal.list?${HOUSE_FILTER}&select[]=ID&start=${start}`,
-    );
-    const first = page.result[0]?.ID;
+  for (let tenth = 1; tenth < 10; tenth += 2) {
+    const start = Math.floor((houses * tenth) / 10 / 50) * 50;
+    const path = `crm.deal.list?${HOUSE_FILTER}&select[]=ID&start=${start}`;
+    const first = (await getJson<ListEnvelope>(portal, path)).result[0]?.ID;
     if (first) cursors.push(String(Number(first) - 1));
   }
   return cursors;
 }
 
-async function measurePages(emulator: RunningEmulator, cursors: string[], runs: number) {
+async function measurePages(portal: Portal, cursors: string[], houses: number, runs: number) {
   const cursorPage = (run: number) =>
     `crm.deal.list?${HOUSE_FILTER}&filter[>ID]=${cursors[run % cursors.length]}&start=-1`;
   const countedPage = (run: number) =>
-    `crm.deal.list?${HOUSE_FILTER}&start=${(run * 977) % 99_950}`;
+    `crm.deal.list?${HOUSE_FILTER}&start=${((run * 977) % Math.max(1, houses / 50)) * 50}`;
 
-  const cursor = await sample(runs, (run) => getJson(emulator, cursorPage(run)));
-  const counted = await sample(runs, (run) => getJson(emulator, countedPage(run)));
+  const cursor = await sample(runs, (run) => getJson(portal, cursorPage(run)));
+  const counted = await sample(runs, (run) => getJson(portal, countedPage(run)));
   return [
     timingMeasurement('crm.deal.list page, start=-1 cursor', cursor, GOALS.pageMs),
     timingMeasurement('crm.deal.list page, counted (start=N)', counted, GOALS.pageMs),
   ];
 }
 
-async function measureBatches(emulator: RunningEmulator, cursors: string[], runs: number) {
+async function measureBatches(portal: Portal, cursors: string[], runs: number) {
   const batchOf = (page: (index: number) => string) => {
     const cmd: Record<string, string> = {};
     for (let index = 0; index < 50; index++) cmd[`page${index}`] = page(index);
@@ -133,26 +131,34 @@ async function measureBatches(emulator: RunningEmulator, cursors: string[], runs
   );
   const countedBatch = batchOf((index) => `crm.deal.list?${HOUSE_FILTER}&start=${index * 50}`);
 
-  const cursor = await sample(runs, () => postBatch(emulator, cursorBatch));
-  const counted = await sample(runs, () => postBatch(emulator, countedBatch));
+  const cursor = await sample(runs, () => postBatch(portal, cursorBatch));
+  const counted = await sample(runs, () => postBatch(portal, countedBatch));
   return [
     timingMeasurement('batch of 50 pages, start=-1 cursors', cursor, GOALS.batchMs),
     timingMeasurement('batch of 50 pages, counted', counted, GOALS.batchMs),
   ];
 }
 
-function measureMemory(): Measurement {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  collect?.();
-  const rssMb = process.memoryUsage().rss / 1e6;
-  const note = collect ? '' : ' (no --expose-gc: before collection)';
-  return goalMeasurement(
-    `process RSS with the portal${note}`,
-    `${rssMb.toFixed(0)} MB`,
-    rssMb,
-    GOALS.rssMb,
-    'MB',
-  );
+async function measureMemory(child: ChildProcess, moment: string): Promise<Measurement[]> {
+  child.send({ type: 'memory' } satisfies ChildRequest);
+  const { rss, heapUsed, collected } = await nextMessage<MemoryMessage>(child, 'memory');
+  const rssMb = rss / 1e6;
+  const note = collected ? '' : ', before collection';
+  return [
+    goalMeasurement(
+      `emulator RSS ${moment}${note}`,
+      `${rssMb.toFixed(0)} MB`,
+      rssMb,
+      GOALS.rssMb,
+      'MB',
+    ),
+    {
+      name: `emulator heap used ${moment}`,
+      result: `${(heapUsed / 1e6).toFixed(0)} MB`,
+      goal: '',
+      met: null,
+    },
+  ];
 }
 
 /** Two warm-up calls, then `runs` timed ones. */
@@ -168,23 +174,38 @@ async function sample(runs: number, call: (run: number) => Promise<unknown>): Pr
   return samples;
 }
 
-async function getJson<T>(emulator: RunningEmulator, path: string): Promise<T> {
-  const response = await fetch(`${emulator.webhookUrl}${path}`);
+async function getJson<T>(portal: Portal, path: string): Promise<T> {
+  const response = await fetch(`${portal.webhookUrl}${path}`);
   const body = (await response.json()) as T;
   if (!response.ok) throw new Error(`${path.split('?')[0]} answered ${response.status}`);
   return body;
 }
 
-async function postBatch(emulator: RunningEmulator, batch: object): Promise<void> {
-  const response = await fetch(`${emulator.webhookUrl}batch`, {
+async function postBatch(portal: Portal, batch: object): Promise<void> {
+  const response = await fetch(`${portal.webhookUrl}batch`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(batch),
   });
   const body = (await response.json()) as BatchEnvelope;
   const errors = Object.keys(body.result?.result_error ?? {}).length;
-  if (!response.ok || errors > 0)
+  if (!response.ok || errors > 0) {
     throw new Error(`batch answered ${response.status} with ${errors} errors`);
+  }
+}
+
+function nextMessage<T extends { type: string }>(child: ChildProcess, type: T['type']): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: T) => {
+      if (message.type !== type) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      resolve(message);
+    };
+    const onExit = (code: number | null) => reject(new Error(`emulator process exited (${code})`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
 }
 
 function timingMeasurement(name: string, samples: number[], goalMs: number): Measurement {
@@ -205,6 +226,10 @@ function goalMeasurement(
   unit: string,
 ): Measurement {
   return { name, result, goal: `< ${goal} ${unit}`, met: value < goal };
+}
+
+function seconds(value: number): string {
+  return `${value.toFixed(2)} s`;
 }
 
 main().catch((error: unknown) => {
