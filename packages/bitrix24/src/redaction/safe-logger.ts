@@ -45,6 +45,10 @@ export class SafeLogger implements Bitrix24Logger {
 
   private write(level: Level, data: object, message: string): void {
     const safeData = this.redactor.redactValue({ category: 'bitrix24', ...data });
-    this.target[level](safeData as object, this.redactor.redact(message));
+    try {
+      this.target[level](safeData as object, this.redactor.redact(message));
+    } catch {
+      // A broken log destination must not fail the call it was describing.
+    }
   }
 }
