@@ -33,7 +33,9 @@ export async function applicationCheck(
       status: 'fail',
       detail:
         'Сервер авторизации Bitrix24 отклонил BITRIX_APPLICATION_ID / BITRIX_APPLICATION_SECRET.',
-      fix: 'Скопируйте APPLICATION_ID и APPLICATION_SECRET из карточки приложения (Шаг 3.1) в .env (Шаг 4.1) и перезапустите AudioBot.',
+      fix:
+        'Скопируйте APPLICATION_ID и APPLICATION_SECRET из карточки приложения (Шаг 3.1) ' +
+        'в .env (Шаг 4.1) и перезапустите AudioBot.',
     });
   }
   if (!portal.refreshToken) {

@@ -90,7 +90,9 @@ function deal(id: number): SnapshotDeal {
     CLOSEDATE: '2026-12-31T03:00:00+03:00',
     DATE_CREATE: '2026-01-10T10:00:00+03:00',
     DATE_MODIFY: '2026-11-10T10:00:00+03:00',
-    [FIELDS.address]: `Аллейная улица, ${id}, Калуга, Калужская область, Россия, 248009|54.5${id % 10};36.3${id % 7}|${8000 + id}`,
+    [FIELDS.address]:
+      `Аллейная улица, ${id}, Калуга, Калужская область, Россия, 248009` +
+      `|54.5${id % 10};36.3${id % 7}|${8000 + id}`,
     [FIELDS.apartments]: String(20 + id),
     [FIELDS.floors]: '5',
     [FIELDS.entrances]: String((id % 4) + 1),
