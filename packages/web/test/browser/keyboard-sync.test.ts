@@ -43,7 +43,10 @@ describe.skipIf(skipReason)('keyboard and live sync', () => {
     await page.goto(`${baseUrl}/`);
 
     await page.getByRole('button', { name: t.signIn.demoButton }).click();
-    await page.waitForSelector('[data-testid="page-title"]');
+    await page.waitForSelector('[data-testid="page-title"], [role="alert"]');
+
+    const refusal = await page.locator('[role="alert"]').allTextContents();
+    expect(refusal.join(' ')).toBe('');
     expect(await page.getByTestId('user-name').textContent()).not.toBe('');
     await context.close();
   });
