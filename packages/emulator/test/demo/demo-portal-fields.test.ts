@@ -192,6 +192,44 @@ describe('demo portal user fields', () => {
     expect(patterns.size).toBeGreaterThanOrEqual(6);
   });
 
+  it('lets a tolerant reader place every schedule field: four a month plus the duplicate', () => {
+    const months = new Set(scheduleFields(snapshot).map((entry) => entry.month));
+    expect(scheduleFields(snapshot)).toHaveLength(months.size * 4 + 1);
+
+    const unplaced = snapshot.dealUserFields.filter(
+      (field) =>
+        /уборки/i.test(labelOf(field)) &&
+        !scheduleFields(snapshot).some((entry) => entry.field === field),
+    );
+    expect(unplaced).toEqual([]);
+  });
+
+  it("uses, in every month, only the type items of that month's own field", () => {
+    for (const { field } of scheduleFields(snapshot).filter((entry) => entry.kind === 'type')) {
+      const own = new Set(field.LIST?.map((item) => item.ID));
+      const code = field.FIELD_NAME as `UF_CRM_${string}`;
+      for (const house of houses) {
+        const value = house[code];
+        if (value !== '') expect(own).toContain(value);
+      }
+    }
+  });
+
+  it('stores most dates at 03:00 local (picked in the UI) and a few at midnight', () => {
+    const { date } = slotFields(snapshot, DEMO_MONTH, 1);
+    const hours = new Map<string, number>();
+    for (const house of houses) {
+      const dates = house[date.FIELD_NAME as `UF_CRM_${string}`];
+      if (!Array.isArray(dates)) continue;
+      for (const value of dates as string[]) {
+        const hour = value.slice(11, 13);
+        hours.set(hour, (hours.get(hour) ?? 0) + 1);
+      }
+    }
+    expect([...hours.keys()].sort()).toEqual(['00', '03']);
+    expect(hours.get('03') ?? 0).toBeGreaterThan((hours.get('00') ?? 0) * 10);
+  });
+
   it('keeps empty values as Bitrix24 does: false for multiple, empty string for single', () => {
     const privateDeal = snapshot.deals.find((deal) => deal.CATEGORY_ID === '12');
     const { date, type } = slotFields(snapshot, DEMO_MONTH, 1);
