@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { type DoctorReport, runDoctor } from '../../src/doctor/index.js';
 import { connectPortal, type PortalConnection } from '../../src/portal/connect-portal.js';
-import { createStore, type Store } from '../../src/store/index.js';
+import { createSecretBox, createStore, type Store } from '../../src/store/index.js';
 
 let emulator: RunningEmulator;
 let store: Store;
@@ -133,6 +133,56 @@ describe('doctor', () => {
     expect(byId(report, 'credentials')?.status).toBe('skip');
     expect(JSON.stringify(report)).not.toContain('abcdef123456');
   }, 60_000);
+
+  it('tells to reinstall the application when its refresh token is refused', async () => {
+    const secretKey = 'doctor-test-secret-key-0123456789abcdef';
+    const config = loadConfig({
+      env: {
+        BITRIX_APPLICATION_ID: emulator.application.clientId,
+        BITRIX_APPLICATION_SECRET: emulator.application.clientSecret,
+        BITRIX_PORTAL_URL: emulator.url,
+        BITRIX_MEMBER_ID: emulator.memberId,
+        AUDIOBOT_SECRET_KEY: secretKey,
+        DATABASE_URL: ':memory:',
+      },
+      envFile: false,
+    });
+    const box = createSecretBox(secretKey);
+    const at = new Date().toISOString();
+    await store.db
+      .insertInto('portals')
+      .values({
+        memberId: emulator.memberId,
+        domain: emulator.domain,
+        authKind: 'application',
+        accessToken: box.seal('staleaccess0123456789'),
+        refreshToken: box.seal('spentrefresh0123456789'),
+        accessExpiresAt: null,
+        applicationToken: null,
+        serverEndpoint: `${emulator.url}/rest/`,
+        clientEndpoint: `${emulator.url}/rest/`,
+        scope: 'crm,user,department',
+        status: 'active',
+        installedAt: at,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .execute();
+    const connection = await connectPortal(config, store);
+    connections.push(connection);
+
+    const report = await runDoctor({ config, connection });
+
+    const credentials = byId(report, 'credentials');
+    expect(credentials?.status).toBe('fail');
+    expect(credentials?.detail).toMatch(/invalid_grant|invalid_token/);
+    expect(credentials?.fix).toMatch(/Переустановите приложение/);
+    const text = JSON.stringify(report);
+    for (const secret of ['staleaccess0123456789', 'spentrefresh0123456789']) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).not.toContain(emulator.application.clientSecret);
+  });
 
   it('lists configuration problems as a failure', async () => {
     const report = await runDoctor({
