@@ -124,3 +124,35 @@ describeStore('application tokens over time', () => {
     expect(response.status).toBe(200);
   }
 });
+
+describeStore('a wrong application secret', () => {
+  it('is named by the doctor, keeps the tokens and stops further refreshes', async () => {
+    const harness = await startApplicationHarness({
+      env: { BITRIX_APPLICATION_SECRET: 'not-the-secret-of-this-application-000' },
+    });
+    try {
+      await harness.install();
+      const memberId = harness.emulator.memberId;
+      await harness.control('POST', '/clock', { advanceSeconds: HOUR_AND_A_BIT });
+
+      const client = await harness.services.clients.clientFor(memberId);
+      await expect(client.call('server.time')).rejects.toMatchObject({ kind: 'credentials' });
+
+      const doctor = await applicationCheck(harness.services, memberId);
+      expect(doctor.status).toBe('fail');
+      expect(doctor.fix).toContain('APPLICATION_SECRET');
+      const portal = await harness.store.db
+        .selectFrom('portals')
+        .select('refreshToken')
+        .executeTakeFirstOrThrow();
+      expect(portal.refreshToken).not.toBeNull();
+
+      await expect(harness.services.clients.clientFor(memberId)).rejects.toMatchObject({
+        code: 'application_credentials_refused',
+      });
+      expect(harness.oauthCalls.refresh).toBe(1);
+    } finally {
+      await harness.close();
+    }
+  });
+});
