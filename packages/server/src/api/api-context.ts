@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { ServedPortal } from '../app/app-dependencies.js';
 import type { Config } from '../config/index.js';
 import type { DoctorReport } from '../doctor/doctor-report.js';
+import type { ReadCache } from '../http/read-cache.js';
 import type { JobQueue } from '../jobs/index.js';
 import type { SecretRedactor } from '../logging/secret-redactor.js';
 import type { Database, StoreDialect } from '../store/index.js';
@@ -33,6 +34,8 @@ export interface ApiContext {
   /** The company's local date today, YYYY-MM-DD. */
   today(): string;
   version: string;
+  /** Answers of read routes; `invalidate()` after writing to the store outside a sync. */
+  readCache: ReadCache;
   /** Runs the doctor against the portal (admins' health details); it calls the portal. */
   runDoctor(): Promise<DoctorReport>;
 }

@@ -29,6 +29,8 @@ export interface AppDependencies {
   webRoot?: string | null;
   /** The doctor for `GET /api/health?details=1`; without it the details answer 503. */
   runDoctor?: () => Promise<DoctorReport>;
+  /** Keep read answers until the data changes (default true; the benchmark compares). */
+  cacheReads?: boolean;
   /** Called for every route as it is registered (tests read the route table). */
   onRoute?: (route: RouteOptions) => void;
   /** The clock for "today" and "this month"; default the real one. */

@@ -9,6 +9,7 @@ import fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import packageJson from '../../package.json' with { type: 'json' };
 import type { ApiContext } from '../api/api-context.js';
 import { registerApiRoutes } from '../api/api-routes.js';
+import { dataVersionOf } from '../api/data-version.js';
 import { localDate } from '../api/local-date.js';
 import { installAuthentication } from '../auth/authenticate.js';
 import { secretsOf } from '../config/index.js';
@@ -16,6 +17,7 @@ import { apiError } from '../http/api-error.js';
 import { installErrorHandler } from '../http/error-handler.js';
 import { installWebAndNotFound } from '../http/not-found-handler.js';
 import { installOpenApi } from '../http/openapi.js';
+import { installReadCache, type ReadCache } from '../http/read-cache.js';
 import { categoryLogger, createLogger } from '../logging/logger.js';
 import { createSecretRedactor } from '../logging/secret-redactor.js';
 import type { AppDependencies } from './app-dependencies.js';
@@ -44,9 +46,16 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(fastifyFormbody);
   await installOpenApi(app, packageJson.version);
   installAuthentication(app, { db: store.db, adminToken: config.adminToken });
+  const now = dependencies.now ?? (() => new Date());
+  const readCache = installReadCache(app, {
+    memberId: () => dependencies.portal?.memberId ?? null,
+    today: () => localDate(now(), config.timeZone),
+    dataVersion: (memberId) => dataVersionOf(store.db, memberId),
+    enabled: dependencies.cacheReads ?? true,
+  });
   logResponses(app);
 
-  const context = apiContextOf(dependencies, redactor, packageJson.version);
+  const context = apiContextOf(dependencies, redactor, packageJson.version, readCache);
   registerApiRoutes(app.withTypeProvider<TypeBoxTypeProvider>(), context);
   await installWebAndNotFound(app, webRootOf(dependencies));
 
@@ -57,6 +66,7 @@ function apiContextOf(
   dependencies: AppDependencies,
   redactor: ApiContext['redactor'],
   version: string,
+  readCache: ReadCache,
 ): ApiContext {
   const { config, store, portal, queue } = dependencies;
   const now = dependencies.now ?? (() => new Date());
@@ -68,6 +78,7 @@ function apiContextOf(
     redactor,
     portal,
     version,
+    readCache,
     memberId: () => {
       if (!portal) throw apiError('portal_not_connected');
       return portal.memberId;

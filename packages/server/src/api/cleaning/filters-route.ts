@@ -28,7 +28,7 @@ const schema = {
 };
 
 export function filtersRoute(app: ApiApp, context: ApiContext): void {
-  app.get('/api/cleaning/filters', { schema }, async () => {
+  app.get('/api/cleaning/filters', { schema, config: { cache: true } }, async () => {
     const memberId = context.memberId();
     const [brigades, managementCompanies] = await Promise.all([
       brigadesOf(context.db, memberId),

@@ -15,7 +15,7 @@ const schema = {
 };
 
 export function houseDetailRoute(app: ApiApp, context: ApiContext): void {
-  app.get('/api/cleaning/houses/:id', { schema }, async (request) => {
+  app.get('/api/cleaning/houses/:id', { schema, config: { cache: true } }, async (request) => {
     const memberId = context.memberId();
     const rows = await loadHouseDetail(context.db, memberId, Number(request.params.id));
     if (!rows) throw apiError('house_not_found', `No house with id ${request.params.id}.`);

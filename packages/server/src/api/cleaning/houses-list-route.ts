@@ -31,7 +31,7 @@ const schema = {
 };
 
 export function housesListRoute(app: ApiApp, context: ApiContext): void {
-  app.get('/api/cleaning/houses', { schema }, async (request) => {
+  app.get('/api/cleaning/houses', { schema, config: { cache: true } }, async (request) => {
     const { page, limit, ...filter } = request.query;
     assertDateRange(filter);
     const scope = { memberId: context.memberId(), today: context.today() };

@@ -28,7 +28,7 @@ const schema = {
 };
 
 export function mapRoute(app: ApiApp, context: ApiContext): void {
-  app.get('/api/cleaning/map', { schema }, async (request) => {
+  app.get('/api/cleaning/map', { schema, config: { cache: true } }, async (request) => {
     let query = context.db
       .selectFrom('houses')
       .select(['id', 'address', 'lat', 'lon', 'brigadeId'])

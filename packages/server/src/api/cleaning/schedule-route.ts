@@ -58,7 +58,7 @@ const schema = {
 };
 
 export function scheduleRoute(app: ApiApp, context: ApiContext): void {
-  app.get('/api/cleaning/schedule', { schema }, async (request) => {
+  app.get('/api/cleaning/schedule', { schema, config: { cache: true } }, async (request) => {
     const from = request.query.from ?? context.today();
     const to = request.query.to ?? addDays(from, 6);
     assertDateRange({ from, to });

@@ -34,7 +34,7 @@ const schema = {
 };
 
 export function mappingRoute(app: ApiApp, context: ApiContext): void {
-  app.get('/api/connection/mapping', { schema }, async () => {
+  app.get('/api/connection/mapping', { schema, config: { cache: true } }, async () => {
     const memberId = context.memberId();
     const [fields, report] = await Promise.all([
       context.db

@@ -32,7 +32,7 @@ const schema = {
 };
 
 export function departmentsRoute(app: ApiApp, context: ApiContext): void {
-  app.get('/api/dashboard/departments', { schema }, async () => {
+  app.get('/api/dashboard/departments', { schema, config: { cache: true } }, async () => {
     const memberId = context.memberId();
     const [brigades, members, totals] = await Promise.all([
       brigadesOf(context.db, memberId),

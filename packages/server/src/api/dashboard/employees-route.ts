@@ -49,7 +49,7 @@ const schema = {
 };
 
 export function employeesRoute(app: ApiApp, context: ApiContext): void {
-  app.get('/api/dashboard/employees', { schema }, async (request) => {
+  app.get('/api/dashboard/employees', { schema, config: { cache: true } }, async (request) => {
     const { brigadeId, active, scope, q } = request.query;
     let query = context.db
       .selectFrom('employees')

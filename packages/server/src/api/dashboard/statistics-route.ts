@@ -45,7 +45,7 @@ const schema = {
 };
 
 export function statisticsRoute(app: ApiApp, context: ApiContext): void {
-  app.get('/api/dashboard/statistics', { schema }, async () => {
+  app.get('/api/dashboard/statistics', { schema, config: { cache: true } }, async () => {
     const memberId = context.memberId();
     const today = context.today();
     const month = monthOf(today);

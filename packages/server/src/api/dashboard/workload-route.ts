@@ -49,7 +49,7 @@ const schema = {
 };
 
 export function workloadRoute(app: ApiApp, context: ApiContext): void {
-  app.get('/api/dashboard/workload', { schema }, async (request) => {
+  app.get('/api/dashboard/workload', { schema, config: { cache: true } }, async (request) => {
     const month = request.query.month ?? monthOf(context.today());
     const { brigadeId } = request.query;
 
