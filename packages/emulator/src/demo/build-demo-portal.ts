@@ -25,6 +25,8 @@ export interface DemoPortalOptions {
 
 export const DEFAULT_DEMO_HOUSES = 490;
 export const DEFAULT_DEMO_SEED = 1;
+/** The earliest `now` the generator accepts. */
+export const EARLIEST_NOW = new Date('2023-03-01T00:00:00+03:00');
 
 /** Each part of the portal draws from its own stream, so parts do not shift each other. */
 const STREAMS = { access: 1, fields: 2, staff: 3, companies: 4, timeline: 5, houses: 6, others: 7 };
@@ -36,7 +38,7 @@ const STREAMS = { access: 1, fields: 2, staff: 3, companies: 4, timeline: 5, hou
 export function buildDemoPortal(options: DemoPortalOptions = {}): PortalSnapshot {
   const houses = validHouseCount(options.houses ?? DEFAULT_DEMO_HOUSES);
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
-  const now = options.now ?? new Date();
+  const now = validNow(options.now ?? new Date());
   const stream = (salt: number) => new SeededRandom(seed).fork(salt);
 
   const accessRandom = stream(STREAMS.access);
@@ -104,6 +106,15 @@ function validHouseCount(houses: number): number {
     throw new RangeError(`houses must be a positive integer, got ${String(houses)}`);
   }
   return houses;
+}
+
+/** The company's pipeline was set up in November 2022; a portal "before" that has no
+ * history to generate. */
+function validNow(now: Date): Date {
+  if (Number.isNaN(now.getTime()) || now.getTime() < EARLIEST_NOW.getTime()) {
+    throw new RangeError(`now must be a valid date from ${EARLIEST_NOW.toISOString()} on`);
+  }
+  return now;
 }
 
 /** Both lists are in ascending id order already; the portal lists deals by id. */

@@ -4,7 +4,12 @@
  */
 
 export type { DemoPortalOptions } from './build-demo-portal.js';
-export { buildDemoPortal, DEFAULT_DEMO_HOUSES, DEFAULT_DEMO_SEED } from './build-demo-portal.js';
+export {
+  buildDemoPortal,
+  DEFAULT_DEMO_HOUSES,
+  DEFAULT_DEMO_SEED,
+  EARLIEST_NOW,
+} from './build-demo-portal.js';
 export type { DemoCleaningType } from './cleaning-types.js';
 export { CLEANING_TYPE_TEXTS, GENERAL_CLEANING_TEXTS } from './cleaning-types.js';
 export {

@@ -45,6 +45,13 @@ describe('demo portal determinism', () => {
     expect(() => buildDemoPortal({ houses: 2.5 })).toThrow(RangeError);
   });
 
+  it('rejects a "now" before the company\'s pipeline existed, or an invalid one', () => {
+    expect(() => buildDemoPortal({ houses: 5, now: new Date('2021-06-01T00:00:00Z') })).toThrow(
+      RangeError,
+    );
+    expect(() => buildDemoPortal({ houses: 5, now: new Date('not a date') })).toThrow(RangeError);
+  });
+
   it('keeps the portal "now" it was built for', () => {
     expect(buildDemoPortal({ houses: 5, now: DEMO_NOW }).portal.now).toBe(DEMO_NOW.toISOString());
   });
