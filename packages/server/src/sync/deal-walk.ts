@@ -46,7 +46,7 @@ export async function walkDeals(options: DealWalkOptions): Promise<number> {
   const total = first.total ?? rowsOf(first).length;
   options.onTotal?.(total);
 
-  const slots = new Slots(options.maxPagesInFlight ?? 150);
+  const slots = new Slots(options.maxPagesInFlight ?? 100);
   let failure: { error: unknown } | null = null;
   const settle = (page: Promise<void>) =>
     page.catch((error: unknown) => {
