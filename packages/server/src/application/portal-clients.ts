@@ -53,9 +53,13 @@ export function createPortalClients(options: PortalClientsOptions): PortalClient
   const clientFor = (memberId: string) => {
     let client = clients.get(memberId);
     if (!client) {
-      client = buildClient(options, memberId, forget);
-      clients.set(memberId, client);
-      client.catch(() => forget(memberId));
+      const building = buildClient(options, memberId, forget);
+      clients.set(memberId, building);
+      // A client that could not be made is not cached; a newer one made meanwhile stays.
+      building.catch(() => {
+        if (clients.get(memberId) === building) clients.delete(memberId);
+      });
+      client = building;
     }
     return client;
   };
