@@ -41,7 +41,20 @@ export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   );
 }
 
+let lastFormatted = { second: Number.NaN, timeZone: '', text: '' };
+
+/** Every answer formats its start and finish; most fall in the same second. */
 export function formatZoned(instant: Date, timeZone: string): string {
+  const second = Math.floor(instant.getTime() / 1000);
+  if (second === lastFormatted.second && timeZone === lastFormatted.timeZone)
+    return lastFormatted.text;
+
+  const text = formatZonedUncached(instant, timeZone);
+  lastFormatted = { second, timeZone, text };
+  return text;
+}
+
+function formatZonedUncached(instant: Date, timeZone: string): string {
   const parts = localParts(instant, timeZone);
   const local = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
   const offsetMinutes = zoneOffsetMinutes(instant, timeZone);

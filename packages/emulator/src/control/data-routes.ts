@@ -2,6 +2,7 @@ import { addCrmRow, deleteCrmRow, updateCrmRow } from '../methods/crm/crm-entity
 import { dealEntity } from '../methods/crm/deal-entity.js';
 import type { EmulatorPortal } from '../portal/emulator-portal.js';
 import type { PortalSnapshot } from '../snapshot/snapshot-format.js';
+import { compactSnapshot } from '../state/snapshot-compaction.js';
 import { badRequest, type ControlRoute, notFound, ok } from './control-route.js';
 
 /**
@@ -82,7 +83,7 @@ export const dataRoutes: ControlRoute[] = [
     path: '/snapshot',
     handle: (portal, body) => {
       if (body.version !== 1) throw badRequest('a PortalSnapshot of version 1 is required');
-      portal.loadSnapshot(body as unknown as PortalSnapshot);
+      portal.loadSnapshot(compactSnapshot(body as unknown as PortalSnapshot));
       return ok({ deals: portal.state.deals.size, users: portal.state.users.size });
     },
   },

@@ -13,7 +13,6 @@ import type {
   SnapshotWebhook,
 } from '../snapshot/snapshot-format.js';
 import { PortalState } from '../state/portal-state.js';
-import { compactSnapshot } from '../state/snapshot-compaction.js';
 import { eventAuthFor } from './event-auth.js';
 
 export interface PortalOptions {
@@ -48,14 +47,14 @@ export class EmulatorPortal {
   /** `http://127.0.0.1:PORT`, known once the server listens. */
   origin = '';
 
-  /** The snapshot the emulator started with, compacted; `reset()` goes back to it. */
+  /** The snapshot the emulator started with; `reset()` goes back to it. */
   private readonly initialSnapshot: PortalSnapshot;
   private readonly plan: 'standard' | 'enterprise';
   /** Credentials handed out at start (admin webhook, application): they survive resets. */
   private readonly permanent: PermanentCredentials = { webhooks: [], applications: [] };
 
   constructor(options: PortalOptions) {
-    this.initialSnapshot = compactSnapshot(options.snapshot);
+    this.initialSnapshot = options.snapshot;
     this.state = new PortalState(this.initialSnapshot);
     this.clock = new EmulatorClock(options.now ?? new Date(options.snapshot.portal.now));
     this.logger = createLogger(options.logSink ?? null);
@@ -89,11 +88,11 @@ export class EmulatorPortal {
 
   /**
    * Replaces the portal's data; runtime records (tasks, events, tokens) start empty.
-   * The snapshot's rows are never changed: writes replace rows in the tables.
+   * The snapshot's rows are never changed: writes replace rows in the tables. A
+   * snapshot parsed from JSON should go through `compactSnapshot` first.
    */
   loadSnapshot(snapshot: PortalSnapshot): void {
-    const compacted = snapshot === this.initialSnapshot ? snapshot : compactSnapshot(snapshot);
-    const state = new PortalState(compacted);
+    const state = new PortalState(snapshot);
     state.portal.plan = this.state.portal.plan;
     this.state = state;
     this.tokens.reset();

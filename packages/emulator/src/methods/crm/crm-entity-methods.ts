@@ -1,7 +1,7 @@
 import { restErrors } from '../../errors/rest-error.js';
 import type { IdRow } from '../../state/id-table.js';
 import { readUpperField, runList } from '../list/list-query.js';
-import { project, resolveSelect, type SelectableFields } from '../list/list-select.js';
+import { project, projectAll, resolveSelect, type SelectableFields } from '../list/list-select.js';
 import type { MethodContext, MethodDefinition, Params } from '../method-definition.js';
 import { param, record, requiredId } from '../params.js';
 import type { CrmEntity } from './crm-entity.js';
@@ -68,7 +68,7 @@ export function crmEntityMethods(entity: CrmEntity): MethodDefinition[] {
         { read: readUpperField },
       );
       return {
-        result: page.rows.map((row) => project(row, fields)),
+        result: projectAll(page.rows, fields),
         total: page.total,
         next: page.next,
       };

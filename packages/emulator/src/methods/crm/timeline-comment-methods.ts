@@ -1,7 +1,7 @@
 import { formatZoned } from '../../clock/zoned-time.js';
 import { restErrors } from '../../errors/rest-error.js';
 import { readUpperField, runList } from '../list/list-query.js';
-import { project } from '../list/list-select.js';
+import { projectAll } from '../list/list-select.js';
 import { defineMethods, type MethodContext, type Params } from '../method-definition.js';
 import { param, positiveId, record, text } from '../params.js';
 
@@ -63,7 +63,7 @@ function list(context: MethodContext, params: Params) {
     { read: readUpperField, defaultOrder: { ID: 'DESC' } },
   );
   return {
-    result: page.rows.map((row) => project(row, commentFields)),
+    result: projectAll(page.rows, commentFields),
     total: page.total,
     next: page.next,
   };

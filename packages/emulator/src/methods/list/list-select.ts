@@ -37,10 +37,41 @@ export function resolveSelect(select: unknown, fields: SelectableFields): string
   return [...chosen];
 }
 
+type Projector = (row: object) => Record<string, unknown>;
+
+const projectors = new Map<string, Projector>();
+const MAX_PROJECTORS = 200;
+
+/**
+ * A compiled projection: one object literal per field list. Rows built by assigning a
+ * hundred computed keys fall into V8's dictionary mode, which makes building and
+ * JSON-encoding a page of deals several times slower.
+ */
+function projectorFor(fields: readonly string[]): Projector {
+  const signature = fields.join(',');
+  let projector = projectors.get(signature);
+  if (projector) return projector;
+
+  // Field names are quoted by JSON.stringify, so any name is a safe literal.
+  const body = fields.map(
+    (field) => `${JSON.stringify(field)}: row[${JSON.stringify(field)}] ?? null`,
+  );
+  projector = new Function('row', `return { ${body.join(', ')} };`) as Projector;
+  if (projectors.size >= MAX_PROJECTORS) projectors.clear();
+  projectors.set(signature, projector);
+  return projector;
+}
+
 /** A row reduced to the chosen fields; a field the row lacks comes back as null. */
 export function project(row: object, fields: readonly string[]): Record<string, unknown> {
-  const source = row as Record<string, unknown>;
-  const projected: Record<string, unknown> = {};
-  for (const field of fields) projected[field] = source[field] ?? null;
-  return projected;
+  return projectorFor(fields)(row);
+}
+
+/** The rows of a page reduced to the chosen fields. */
+export function projectAll(
+  rows: readonly object[],
+  fields: readonly string[],
+): Record<string, unknown>[] {
+  const projector = projectorFor(fields);
+  return rows.map((row) => projector(row));
 }
