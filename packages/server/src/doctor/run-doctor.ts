@@ -18,6 +18,11 @@ export interface DoctorContext {
   connection: PortalConnection | null;
   /** The mapping file's overrides, when one is configured. */
   override?: MappingOverride;
+  /**
+   * Checks other modules make without the portal (e.g. the local application's install
+   * and token state, `applicationCheck`); added after the connection checks.
+   */
+  extraChecks?: DoctorCheck[];
 }
 
 /**
@@ -30,7 +35,7 @@ export async function runDoctor(context: DoctorContext): Promise<DoctorReport> {
   const checks: DoctorCheck[] = [configurationCheck(context.configProblems ?? [], connection)];
 
   if (!connection) {
-    checks.push(...accessChecks(null, null));
+    checks.push(...accessChecks(null, null), ...(context.extraChecks ?? []));
     return reportOf(context, checks);
   }
 
@@ -42,7 +47,7 @@ export async function runDoctor(context: DoctorContext): Promise<DoctorReport> {
   );
   const after = connection.client.getStats();
 
-  checks.push(...accessChecks(probe, connection));
+  checks.push(...accessChecks(probe, connection), ...(context.extraChecks ?? []));
   if (!probe.failure) checks.push(...portalChecks(probe, context.override));
   checks.push(
     rateLimitCheck(

@@ -194,4 +194,20 @@ describe('doctor', () => {
     expect(report.ok).toBe(false);
     expect(byId(report, 'configuration')?.fix).toMatch(/\.env/);
   });
+
+  it('adds the checks other modules make, and fails on theirs too', async () => {
+    const extra = {
+      id: 'credentials' as const,
+      step: '3.1',
+      title: 'Локальное приложение',
+      status: 'fail' as const,
+      detail: 'Приложение не установлено.',
+      fix: 'Установите приложение.',
+    };
+
+    const report = await runDoctor({ config: null, connection: null, extraChecks: [extra] });
+
+    expect(report.checks).toContainEqual(extra);
+    expect(report.ok).toBe(false);
+  });
 });
