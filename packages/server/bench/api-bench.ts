@@ -1,7 +1,8 @@
 /**
  * `npm run bench:api`: the houses list (50 a page, one filter) under 50 concurrent
- * keep-alive connections on 127.0.0.1 (Node's own fetch, which pools and keeps them), next to the ceiling — the same server answering
- * the same bytes precomputed, through the same hooks (auth, logging, error handling).
+ * keep-alive connections on 127.0.0.1 (Node's own fetch, which pools and keeps them),
+ * next to the ceiling — the same server answering the same bytes precomputed, through
+ * the same hooks (auth, logging, error handling).
  * Read answers are kept until the store's data version moves (http/read-cache.ts), so
  * the list mostly pays for the version probe and the cache lookup; a third row shows
  * the same list with the cache off — the query, presenter and serializer every time.

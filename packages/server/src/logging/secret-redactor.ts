@@ -11,6 +11,9 @@ export const REDACTED = '[redacted]';
 // Shorter strings would redact ordinary words and ids; no real secret is this short.
 const MIN_SECRET_LENGTH = 6;
 
+const SECRET_JSON_FIELD =
+  '[a-z_]*token|[a-z_]*secret|password|authorization|cookie|auth_id|refresh_id';
+
 const patterns: ReadonlyArray<readonly [RegExp, string]> = [
   // Webhook URL: /rest/{userId}/{code}/ — the code is the credential.
   [/(\/rest\/\d+\/)[^/\s"'?&]+/g, `$1${REDACTED}`],
@@ -22,7 +25,7 @@ const patterns: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(auth(?:\[|%5B)[^\]%=]*(?:\]|%5D))=([^&\s"';]+)/gi, `$1=${REDACTED}`],
   // JSON-shaped fields with a secret-looking name.
   [
-    /("(?:[a-z_]*token|[a-z_]*secret|password|authorization|cookie|auth_id|refresh_id)"\s*:\s*")((?:[^"\\]|\\.)*)"/gi,
+    new RegExp(`("(?:${SECRET_JSON_FIELD})"\\s*:\\s*")((?:[^"\\\\]|\\\\.)*)"`, 'gi'),
     `$1${REDACTED}"`,
   ],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`],
