@@ -15,6 +15,12 @@ export async function createSession(
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  // Expired sessions go at the next sign-in: no timer needed, the table stays small.
+  await db
+    .deleteFrom('sessions')
+    .where('memberId', '=', memberId)
+    .where('expiresAt', '<=', now.toISOString())
+    .execute();
 
   await db
     .insertInto('sessions')
