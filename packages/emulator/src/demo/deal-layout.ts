@@ -65,6 +65,11 @@ export class DealLayout {
     return this.empty.slice();
   }
 
+  /** Empties a values array for the next deal: `build` copies, so one array serves all. */
+  clearFields(fields: unknown[]): void {
+    for (let index = 0; index < this.empty.length; index++) fields[index] = this.empty[index];
+  }
+
   build(standard: StandardDealFields, fields: unknown[]): SnapshotDeal {
     return this.assemble(standard, fields);
   }

@@ -56,6 +56,8 @@ class HouseDealBuilder {
   private readonly currentMonth: number;
   private readonly monthIndexes: number[];
   private readonly at: HousePositions;
+  /** Scratch field values, reused for every house (the layout copies them). */
+  private readonly values: FieldValues;
   private readonly texts = new Map<string, string>();
   private readonly dateTexts = new Map<number, string>();
   private readonly idLists = new Map<string, readonly string[]>();
@@ -72,6 +74,7 @@ class HouseDealBuilder {
     this.currentMonth = monthIndex(portalDate(context.now.getTime()));
     this.monthIndexes = context.fields.months.map((month) => monthIndex(month.month));
     this.at = housePositions(context.fields, context.layout);
+    this.values = context.layout.emptyFields();
   }
 
   build(slot: DealSlot, index: number): SnapshotDeal {
@@ -81,7 +84,8 @@ class HouseDealBuilder {
     const serviceStart = this.serviceStartOf(slot, stage);
 
     const deal = this.context.layout.emptyStandard();
-    const values = this.context.layout.emptyFields();
+    const values = this.values;
+    this.context.layout.clearFields(values);
     this.fillStandardFields(deal, slot, address, stage, serviceStart);
     this.fillRelations(deal, index, address, slot, problem);
     this.fillBuilding(deal, values, address, problem);
