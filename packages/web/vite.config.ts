@@ -11,6 +11,8 @@ export default defineConfig({
     vue(),
     bitrix24UIPluginVite({
       colorMode: false,
+      // Typed by src/b24ui-components.d.ts instead of files rewritten on every build.
+      dts: false,
       b24ui: {},
     }),
   ],
