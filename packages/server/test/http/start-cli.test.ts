@@ -16,6 +16,9 @@ interface Finished {
 function startCli(env: Record<string, string>): { child: ChildProcess; output: () => Finished } {
   const child = spawn(TSX, [START], {
     cwd: ROOT,
+    // Its own process group, signalled as a terminal's Ctrl-C signals it: tsx and the
+    // node process under it both get the signal.
+    detached: true,
     // A clean environment: no developer .env or portal leaks into the test.
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
   });
@@ -31,6 +34,10 @@ function startCli(env: Record<string, string>): { child: ChildProcess; output: (
 
 function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid) process.kill(-child.pid, signal);
 }
 
 async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
@@ -69,13 +76,13 @@ describe('npm start (cli/start.ts)', () => {
 
       const url = /AudioBot работает: (\S+)/.exec(output().stdout)?.[1] ?? '';
       const health = await (await fetch(`${url}/api/health`)).json();
-      child.kill('SIGTERM');
+      signalGroup(child, 'SIGTERM');
 
       expect(output().stdout).toContain('демо-портал');
       expect(health).toMatchObject({ demo: true });
       expect(await exit).toBe(0);
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null) signalGroup(child, 'SIGKILL');
     }
   }, 60_000);
 });
