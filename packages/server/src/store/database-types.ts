@@ -275,6 +275,33 @@ export interface JobsTable {
   updatedAt: Timestamp;
 }
 
+export type OutboxStatus = 'pending' | 'running' | 'done' | 'failed';
+
+/** A write to Bitrix24, stored before it is made (see packages/server/src/outbox). */
+export interface OutboxTable {
+  id: AutoId;
+  memberId: string;
+  /** The operation, e.g. `bitrix24.task.upsert`. */
+  kind: string;
+  /** One row per remote object and intent, e.g. `brigade-plan:12:2025-09-16`. */
+  idempotencyKey: string;
+  payload: JsonText;
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  /** Raised by every enqueue: a run over an older payload cannot mark a newer one done. */
+  revision: Generated<number>;
+  nextAttemptAt: Timestamp;
+  /** While running: the lease; past it, the run is taken for crashed and picked up again. */
+  lockedUntil: Timestamp | null;
+  lastErrorCode: string | null;
+  lastErrorMessage: string | null;
+  /** JSON: what the write produced, e.g. `{"taskId": 42}`. */
+  result: JsonText | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  doneAt: Timestamp | null;
+}
+
 export interface Database {
   portals: PortalsTable;
   houses: HousesTable;
@@ -290,6 +317,7 @@ export interface Database {
   sessions: SessionsTable;
   apiTokens: ApiTokensTable;
   jobs: JobsTable;
+  outbox: OutboxTable;
 }
 
 export type TableName = keyof Database;
@@ -310,3 +338,4 @@ export type Portal = Selectable<PortalsTable>;
 export type Session = Selectable<SessionsTable>;
 export type ApiToken = Selectable<ApiTokensTable>;
 export type Job = Selectable<JobsTable>;
+export type OutboxRow = Selectable<OutboxTable>;

@@ -11,7 +11,10 @@ describe('the default SQLite store', () => {
     const config = loadConfig({ env: {}, envFile: false, cwd: dir });
 
     const first = createStore(config);
-    expect((await first.migrate()).map((result) => result.migrationName)).toEqual(['0001-initial']);
+    expect((await first.migrate()).map((result) => result.migrationName)).toEqual([
+      '0001-initial',
+      '0002-outbox',
+    ]);
     await first.db
       .insertInto('portals')
       .values({
@@ -38,7 +41,7 @@ describe('the default SQLite store', () => {
     const store = createStore({ databaseUrl: ':memory:' });
 
     expect(store.dialect).toBe('sqlite');
-    expect(await store.migrate()).toHaveLength(1);
+    expect(await store.migrate()).toHaveLength(2);
     await store.close();
     expect(() => createStore({ databaseUrl: 'mysql://db/x' })).toThrow(/DATABASE_URL/);
   });

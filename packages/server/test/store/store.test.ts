@@ -58,6 +58,7 @@ describeStore(`store on ${testDatabase}`, () => {
         'houses',
         'jobs',
         'management_companies',
+        'outbox',
         'portals',
         'senior_residents',
         'sessions',

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../store-dialect.js';
 import { initialMigration } from './0001-initial.js';
+import { outboxMigration } from './0002-outbox.js';
 
 /**
  * The migrations in code, not read from a folder, so they run the same under tsx, vitest
@@ -11,6 +12,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '0001-initial': initialMigration(dialect),
+        '0002-outbox': outboxMigration(dialect),
       };
     },
   };

@@ -1,0 +1,36 @@
+export type { OutboxEntry } from './outbox-entry.js';
+export type { OutboxFailure } from './outbox-failure.js';
+export { outboxFailureOf } from './outbox-failure.js';
+export {
+  type OperationContext,
+  type OperationInput,
+  type OutboxOperation,
+  OutboxPayloadError,
+  type PortalCaller,
+} from './outbox-operation.js';
+export {
+  countOutbox,
+  listOutbox,
+  type OutboxCounts,
+  type OutboxListFilter,
+} from './outbox-queries.js';
+export {
+  enqueueOutbox,
+  getOutboxEntries,
+  type OutboxIntent,
+  retryOutbox,
+} from './outbox-repository.js';
+export { OutboxEntrySchema, outboxRoute, presentOutboxEntry } from './outbox-route.js';
+export {
+  defaultOutboxLeaseMs,
+  defaultOutboxRetry,
+  type OutboxRunSummary,
+  OutboxWorker,
+  type OutboxWorkerOptions,
+} from './outbox-worker.js';
+export {
+  type TaskUpsertPayload,
+  type TaskUpsertResult,
+  taskUpsertKind,
+  taskUpsertOperation,
+} from './task-upsert-operation.js';
