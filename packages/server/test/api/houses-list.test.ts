@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { describeStore } from '../support/test-store.js';
-import { type ApiFixture, asAdmin, createApiFixture } from './support/api-fixture.js';
+import { type ApiFixture, asAdmin, createApiFixture, MEMBER_ID } from './support/api-fixture.js';
 import {
   aCleaning,
   aHouse,
@@ -119,6 +119,23 @@ describeStore('GET /api/cleaning/houses', () => {
 
     expect(body).toMatchObject({ total: 4, page: 2, limit: 2 });
     expect(body.items.map((house: { id: string }) => house.id)).toEqual(['3', '2']);
+  });
+
+  it('shows a house card with a token-free link to the deal on a real portal', async () => {
+    const real = await createApiFixture({
+      store: fixture.store,
+      portal: { memberId: MEMBER_ID, domain: 'vas-dom.bitrix24.ru', demo: false },
+    });
+    const response = await real.app.inject({ url: '/api/cleaning/houses/1', headers: asAdmin });
+    await real.app.close();
+
+    expect(response.json()).toMatchObject({
+      id: '1',
+      brigade: { id: '11', name: 'Бригада 1' },
+      managementCompany: { id: '501', name: 'УК Уютный дом', phones: ['+7 4842 000000'] },
+      schedule: [{ month: '2026-12', periodicity: '1 раз', cleanings: [{ date: '2026-12-09' }] }],
+      bitrixUrl: 'https://vas-dom.bitrix24.ru/crm/deal/details/1/',
+    });
   });
 
   it.each([

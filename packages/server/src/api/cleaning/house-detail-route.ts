@@ -20,6 +20,8 @@ export function houseDetailRoute(app: ApiApp, context: ApiContext): void {
     const rows = await loadHouseDetail(context.db, memberId, Number(request.params.id));
     if (!rows) throw apiError('house_not_found', `No house with id ${request.params.id}.`);
 
-    return presentHouseDetail(rows, context.portal?.domain ?? null, context.today());
+    // The demo portal has no deal pages to link to.
+    const domain = context.portal && !context.portal.demo ? context.portal.domain : null;
+    return presentHouseDetail(rows, domain, context.today());
   });
 }
