@@ -60,6 +60,15 @@ const EXTRA_TITLE_FORMS = [
   'ЖСК «№{n}»',
 ];
 
+const OFFICE_ADDRESSES = [
+  'ул. Ленина, д. 38, оф. 12',
+  'ул. Кирова, д. 21А',
+  'ул. Московская, д. 188',
+  'Грабцевское ш., д. 35, оф. 4',
+  'ул. Маршала Жукова, д. 31',
+  'ул. Гагарина, д. 4, пом. 2',
+];
+
 export interface DemoManagementCompanies {
   companies: SnapshotCompany[];
   /** Cumulative weights: which company a new house most likely belongs to. */
@@ -131,15 +140,6 @@ function companyRow(
   }
   return company;
 }
-
-const OFFICE_ADDRESSES = [
-  'ул. Ленина, д. 38, оф. 12',
-  'ул. Кирова, д. 21А',
-  'ул. Московская, д. 188',
-  'Грабцевское ш., д. 35, оф. 4',
-  'ул. Маршала Жукова, д. 31',
-  'ул. Гагарина, д. 4, пом. 2',
-];
 
 function companyEmail(title: string, id: string, random: SeededRandom): string {
   const slug = transliterate(title.replace(/^(ООО|МУП|ТСЖ|ТСН|ЖСК)\s*/, '')) || `company-${id}`;

@@ -21,6 +21,14 @@ import type { ContactBook } from './senior-residents.js';
  * pipeline. AudioBot must ignore them, so some carry traps: a private deal with the
  * houses' address field filled, a staffing client that is a company like the УК.
  */
+const STAFFING_CLIENT_TITLES = [
+  'ТЦ «Европейский»',
+  'БЦ "Калуга Плаза"',
+  'ООО «Калужский турбинный завод»',
+  'Гипермаркет «Глобус»',
+  'ООО «Фольксваген Груп Рус» (подрядчик)',
+];
+
 export interface OtherDealsContext {
   random: SeededRandom;
   fields: HouseFieldCatalogue;
@@ -142,14 +150,6 @@ function fillDefault(
     values[layout.position(fields.dealSource)] = random.pick(fields.dealSourceItemIds);
   }
 }
-
-const STAFFING_CLIENT_TITLES = [
-  'ТЦ «Европейский»',
-  'БЦ "Калуга Плаза"',
-  'ООО «Калужский турбинный завод»',
-  'Гипермаркет «Глобус»',
-  'ООО «Фольксваген Груп Рус» (подрядчик)',
-];
 
 /** Companies of the staffing pipeline, created after the management companies. */
 export function buildStaffingClients(
