@@ -26,6 +26,11 @@ function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
+function localIso(parts: Record<string, string>): string {
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  return `${date}T${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
 function localParts(instant: Date, timeZone: string): Record<string, string> {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
@@ -35,7 +40,7 @@ function localParts(instant: Date, timeZone: string): Record<string, string> {
 /** Offset of the zone from UTC at that instant, in minutes (Moscow: 180). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   const parts = localParts(instant, timeZone);
-  const local = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+  const local = localIso(parts);
   return Math.round(
     (Date.parse(`${local}Z`) - Math.floor(instant.getTime() / 1000) * 1000) / 60_000,
   );
@@ -56,7 +61,7 @@ export function formatZoned(instant: Date, timeZone: string): string {
 
 function formatZonedUncached(instant: Date, timeZone: string): string {
   const parts = localParts(instant, timeZone);
-  const local = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+  const local = localIso(parts);
   const offsetMinutes = zoneOffsetMinutes(instant, timeZone);
 
   const sign = offsetMinutes < 0 ? '-' : '+';

@@ -32,8 +32,10 @@ export function localApplication(portal: EmulatorPortal): SnapshotApplication {
   const existing = state.applications.values().next().value;
   if (existing) return existing;
 
+  // Shaped like a real local application id: `local.<14 hex>.<8 digits>`.
+  const suffix = String(Date.now() % 1e8).padStart(8, '0');
   const application = {
-    clientId: `local.${portal.newSecret(7).slice(0, 14)}.${String(Date.now() % 1e8).padStart(8, '0')}`,
+    clientId: `local.${portal.newSecret(7).slice(0, 14)}.${suffix}`,
     clientSecret: portal.newSecret(25).slice(0, 50),
     scopes: [...knownScopes],
     appUrl: '',

@@ -7,7 +7,7 @@ describe('access', () => {
   const emulator = useEmulator();
   const base = () => emulator().url;
 
-  it('answers a wrong webhook code 401 INVALID_CREDENTIALS (server, not the docs’ 403)', async () => {
+  it('answers a wrong webhook code 401 INVALID_CREDENTIALS (docs say 403)', async () => {
     const reply = await getRest(`${base()}/rest/1/wrongcode123456/profile`);
     expect(reply.status).toBe(401);
     expect(reply.body).toEqual({
@@ -22,7 +22,7 @@ describe('access', () => {
     expect(reply.body.error).toBe('INVALID_CREDENTIALS');
   });
 
-  it('answers a call outside the webhook scopes 401 insufficient_scope (system-errors.md)', async () => {
+  it('answers a call outside the scopes 401 insufficient_scope (system-errors.md)', async () => {
     const crmOnly = `${base()}/rest/2/crmonlywebhook01/`;
     expect((await getRest(`${crmOnly}crm.deal.list?select[]=ID`)).status).toBe(200);
 
@@ -31,7 +31,7 @@ describe('access', () => {
     expect(reply.body.error).toBe('insufficient_scope');
   });
 
-  it('runs profile, user.current, scope and server.time without any scope (profile.md)', async () => {
+  it('runs profile, user.current, scope, server.time without scope (profile.md)', async () => {
     await control(emulator(), 'POST', '/webhooks', {
       userId: 3,
       scopes: [],
@@ -61,7 +61,7 @@ describe('access', () => {
     expect(reply.body.error).toBe('authorization_error');
   });
 
-  it('answers every call of a deleted portal 403 PORTAL_DELETED (server, not the docs’ 500)', async () => {
+  it('answers a deleted portal 403 PORTAL_DELETED (docs say 500)', async () => {
     await control(emulator(), 'POST', '/portal/delete');
     const reply = await getRest(`${emulator().webhookUrl}profile`);
 

@@ -15,7 +15,7 @@ describe('batch', () => {
   const batch = async (params: object) =>
     (await callRest(emulator().webhookUrl, 'batch', params)).body.result as BatchResult;
 
-  it('runs named commands and answers result, result_total, result_next, result_time (batch.md)', async () => {
+  it('answers result, result_total, result_next, result_time (batch.md)', async () => {
     const answer = await batch({
       halt: 0,
       cmd: {
@@ -35,7 +35,7 @@ describe('batch', () => {
     expect(Object.keys(answer.result_time)).toEqual(['deals', 'me', 'deal']);
   });
 
-  it('passes earlier answers on with $result, $next and $total (batch.md, Linked Calls)', async () => {
+  it('passes answers on with $result, $next and $total (batch.md, Linked Calls)', async () => {
     const answer = await batch({
       cmd: {
         first: 'crm.deal.list?select[]=ID&select[]=COMPANY_ID&filter[>ID]=10',
@@ -114,7 +114,7 @@ describe('batch', () => {
     );
   });
 
-  it('accepts a batch sent as a GET query (double-encoded commands, data-encoding.md)', async () => {
+  it('accepts a batch as a GET query, commands encoded twice (data-encoding.md)', async () => {
     const cmd = encodeURIComponent('crm.deal.list?filter[>ID]=118&select[]=ID');
     const response = await fetch(`${emulator().webhookUrl}batch?halt=0&cmd[tail]=${cmd}`);
     const body = (await response.json()) as { result: BatchResult };

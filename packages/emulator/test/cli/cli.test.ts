@@ -37,7 +37,7 @@ describe('emulator CLI', () => {
     if (running && running.exitCode === null) running.kill('SIGKILL');
   });
 
-  it('prints webhook, client_id, client_secret and control URL, serves, and stops on SIGTERM', async () => {
+  it('prints webhook, client id and secret, control URL; stops on SIGTERM', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'emulator-cli-'));
     const snapshotFile = join(folder, 'portal.json');
     await writeFile(snapshotFile, JSON.stringify(smallPortal()));

@@ -69,7 +69,7 @@ describe('control API', () => {
     );
   });
 
-  it('loads a snapshot; the admin webhook keeps working; reset goes back to the start', async () => {
+  it('loads a snapshot, keeps the admin webhook; reset goes back to the start', async () => {
     const loaded = await control(emulator(), 'POST', '/snapshot', smallPortal({ deals: 7 }));
     expect(loaded.body).toEqual({ deals: 7, users: 5 });
     expect((await callRest(emulator().webhookUrl, 'crm.deal.list', {})).body.total).toBe(7);

@@ -36,7 +36,7 @@ describe('crm.deal.list', () => {
     expect(ids).toHaveLength(50);
   });
 
-  it('answers standard fields only without select; ID always; * and UF_* (crm-deal-list.md select)', async () => {
+  it('selects standard fields by default, ID always, * and UF_* (crm-deal-list.md)', async () => {
     const plain = (await list({ filter: { ID: 1 } })).body.result as Row[];
     expect(plain[0]).toHaveProperty('STAGE_ID', 'C34:NEW');
     expect(Object.keys(plain[0] ?? {}).some((key) => key.startsWith('UF_'))).toBe(false);

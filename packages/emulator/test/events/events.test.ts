@@ -42,7 +42,7 @@ describe('events', () => {
       .map((call) => call.form as EventForm);
   };
 
-  it('delivers ONCRMDEALUPDATE form-encoded with data[FIELDS][ID] and auth[application_token]', async () => {
+  it('posts ONCRMDEALUPDATE form-encoded: data[FIELDS][ID], auth[application_token]', async () => {
     expect((await bind('onCrmDealUpdate')).body.result).toBe(true);
     await callRest(emulator().webhookUrl, 'crm.deal.update', {
       id: 5,
@@ -157,7 +157,7 @@ describe('events', () => {
     expect(await received()).toHaveLength(0);
   });
 
-  it('refuses event.bind through a webhook: application context required (event-bind.md)', async () => {
+  it('refuses event.bind from a webhook: application context (event-bind.md)', async () => {
     const reply = await callRest(emulator().webhookUrl, 'event.bind', {
       event: 'ONCRMDEALUPDATE',
       handler: `${receiver.url}/events`,

@@ -12,7 +12,7 @@ describe('method time budget', () => {
     await control(emulator(), 'PUT', '/limits', { processingSeconds, operatingLimitSeconds: 480 });
   }
 
-  it('reports the use in time.operating and blocks past the limit until operating_reset_at', async () => {
+  it('reports time.operating and blocks past the limit until operating_reset_at', async () => {
     await budget({ 'crm.deal.list': 100 });
     const operating: unknown[] = [];
     for (let call = 0; call < 5; call++) operating.push((await list()).body.time?.operating);

@@ -23,7 +23,7 @@ describe('calendar', () => {
     expect(sections[0]).toMatchObject({ CAL_TYPE: 'user', OWNER_ID: '2', NAME: 'Пётр Иванов2' });
   });
 
-  it('adds an event and answers its id; get shows it in the portal format (calendar-event-add.md)', async () => {
+  it('adds an event, answers its id; get shows portal dates (calendar-event-add.md)', async () => {
     const section = await sectionOf(2);
     const added = await call('calendar.event.add', {
       type: 'user',

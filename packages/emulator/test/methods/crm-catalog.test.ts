@@ -5,13 +5,14 @@ import { callRest, useEmulator } from '../support/emulator-harness.js';
 type Row = Record<string, unknown>;
 
 // Docs: api-reference/crm/deals/user-defined-fields/crm-deal-userfield-list.md,
-// api-reference/crm/universal/category/crm-category-list.md, api-reference/crm/status/crm-status-list.md.
+// api-reference/crm/universal/category/crm-category-list.md,
+// api-reference/crm/status/crm-status-list.md.
 describe('CRM catalogues', () => {
   const emulator = useEmulator();
   const call = (method: string, params: object = {}) =>
     callRest(emulator().webhookUrl, method, params);
 
-  it('answers crm.deal.userfield.list without labels unless LANG is given (userfield-list.md)', async () => {
+  it('gives user field labels only for a LANG filter (crm-deal-userfield-list.md)', async () => {
     const plain = await call('crm.deal.userfield.list');
     const rows = plain.body.result as Row[];
     expect(plain.body.total).toBe(4);
@@ -39,7 +40,7 @@ describe('CRM catalogues', () => {
     expect((reply.body.result as Row[]).map((row) => row.MULTIPLE)).toEqual(['Y']);
   });
 
-  it('answers crm.category.list {entityTypeId: 2} with {categories} (crm-category-list.md)', async () => {
+  it('answers crm.category.list with {categories} (crm-category-list.md)', async () => {
     const reply = await call('crm.category.list', { entityTypeId: 2 });
     const { categories } = reply.body.result as { categories: Row[] };
     expect(categories.map((category) => [category.id, category.name])).toEqual([

@@ -12,7 +12,7 @@ describe('CRM rows', () => {
   const call = (method: string, params: object = {}) =>
     callRest(emulator().webhookUrl, method, params);
 
-  it('adds a deal: the result is the new id; numbers are stored as strings (crm-deal-add.md)', async () => {
+  it('adds a deal: answers the new id, stores numbers as strings (crm-deal-add.md)', async () => {
     const added = await call('crm.deal.add', {
       fields: {
         TITLE: 'Новый дом',
@@ -37,7 +37,7 @@ describe('CRM rows', () => {
     expect(deal.DATE_CREATE).toMatch(/^2025-09-15T\d{2}:\d{2}:\d{2}\+03:00$/);
   });
 
-  it('updates a deal, keeps its pipeline, follows the stage semantics (crm-deal-update.md)', async () => {
+  it('updates a deal, keeps its pipeline, follows its stage (crm-deal-update.md)', async () => {
     const updated = await call('crm.deal.update', {
       id: 2,
       fields: { STAGE_ID: 'C34:LOSE', CATEGORY_ID: 0 },
@@ -80,7 +80,7 @@ describe('CRM rows', () => {
     });
   });
 
-  it('answers companies and contacts; PHONE only when selected in lists, always in get', async () => {
+  it('answers companies and contacts; PHONE in lists only when selected', async () => {
     const listed = (await call('crm.company.list', { filter: { ID: 1 } })).body.result as Row[];
     expect(listed[0]).toMatchObject({ ID: '1', TITLE: 'УК Калуга 1' });
     expect(listed[0]).not.toHaveProperty('PHONE');
@@ -98,7 +98,7 @@ describe('CRM rows', () => {
     expect((await call('crm.contact.list', { filter: { '@ID': [1, 3] } })).body.total).toBe(2);
   });
 
-  it('adds and lists timeline comments of a deal (crm-timeline-comment-add.md, -list.md)', async () => {
+  it('adds and lists timeline comments (crm-timeline-comment-add.md, -list.md)', async () => {
     const added = await call('crm.timeline.comment.add', {
       fields: { ENTITY_ID: 5, ENTITY_TYPE: 'deal', COMMENT: 'Уборка выполнена' },
     });

@@ -16,7 +16,7 @@ describe('system methods and notifications', () => {
     expect(info.LICENSE_FAMILY).toBe('project');
   });
 
-  it('answers scope with the caller’s scopes, and all portal scopes with full (scope.md)', async () => {
+  it('answers scope with the caller’s scopes, all of them with full (scope.md)', async () => {
     const crmOnly = await callRest(`${emulator().url}/rest/2/crmonlywebhook01/`, 'scope');
     expect(crmOnly.body.result).toEqual(['crm']);
     expect((await call('scope', { full: true })).body.result).toEqual(

@@ -12,7 +12,7 @@ describe('tasks', () => {
   const add = async (fields: object) =>
     ((await call('tasks.task.add', { fields })).body.result as { task: Task }).task;
 
-  it('takes UPPER_CASE fields and answers camelCase with the deal binding (tasks-task-add.md)', async () => {
+  it('takes UPPER_CASE, answers camelCase with deal bindings (tasks-task-add.md)', async () => {
     const task = await add({
       TITLE: 'Бригада 1: план на 16.09',
       RESPONSIBLE_ID: 2,
@@ -50,7 +50,7 @@ describe('tasks', () => {
     });
   });
 
-  it('lists {tasks: [...]} filtered by UPPER_CASE fields, newest first (tasks-task-list.md)', async () => {
+  it('lists {tasks} filtered by UPPER_CASE fields, newest first (tasks-task-list.md)', async () => {
     await add({ TITLE: 'A', RESPONSIBLE_ID: 2, UF_CRM_TASK: ['D_5'] });
     await add({ TITLE: 'B', RESPONSIBLE_ID: 3, UF_CRM_TASK: ['D_6'] });
     await add({ TITLE: 'C', RESPONSIBLE_ID: 2, UF_CRM_TASK: ['D_6'] });

@@ -3,13 +3,14 @@ import { callRest, control, useEmulator } from '../support/emulator-harness.js';
 
 type Row = Record<string, unknown>;
 
-// Docs: api-reference/user/user-get.md, user-current.md, api-reference/departments/department-get.md.
+// Docs: api-reference/user/user-get.md, user-current.md,
+// api-reference/departments/department-get.md.
 describe('users and departments', () => {
   const emulator = useEmulator();
   const call = (method: string, params: object = {}) =>
     callRest(emulator().webhookUrl, method, params);
 
-  it('answers user.get with string ids, boolean ACTIVE and an int UF_DEPARTMENT (user-get.md)', async () => {
+  it('answers user.get: string ID, boolean ACTIVE, int UF_DEPARTMENT (user-get.md)', async () => {
     const reply = await call('user.get', { ID: 2 });
     const [user] = reply.body.result as Row[];
 
@@ -57,7 +58,7 @@ describe('users and departments', () => {
     expect((await call('user.current')).body.result).toMatchObject({ ID: '1', ACTIVE: true });
   });
 
-  it('answers department.get with ID, NAME, SORT, PARENT, UF_HEAD and filters (department-get.md)', async () => {
+  it('answers department.get rows and filters by PARENT (department-get.md)', async () => {
     const all = await call('department.get');
     expect(all.body.total).toBe(3);
     expect((all.body.result as Row[])[0]).toEqual({

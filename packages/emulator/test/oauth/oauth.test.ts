@@ -43,7 +43,7 @@ describe('OAuth of the local application', () => {
     expect(form.auth.scope?.split(',')).toContain('crm');
   });
 
-  it('accepts the token as auth, access_token or Authorization: Bearer (authorization.md)', async () => {
+  it('takes the token as auth, access_token or Bearer (authorization.md)', async () => {
     const app = await installApplication(emulator(), receiver);
     const base = `${emulator().url}/rest/`;
 
@@ -56,7 +56,7 @@ describe('OAuth of the local application', () => {
     expect(info.result).toMatchObject({ CODE: app.clientId, INSTALLED: true });
   });
 
-  it('expires the access token after an hour of the emulator clock: 401 expired_token', async () => {
+  it('expires the access token after an emulator hour: 401 expired_token', async () => {
     const app = await installApplication(emulator(), receiver);
     await control(emulator(), 'POST', '/clock', { advanceSeconds: 3601 });
 
@@ -132,7 +132,7 @@ describe('OAuth of the local application', () => {
     expect(reply.body.error).toBe('invalid_client');
   });
 
-  it('runs the authorization-code grant: redirect with code, state, domain, member_id, scope', async () => {
+  it('runs the code grant: redirect with code, state, domain, member_id, scope', async () => {
     const app = await installApplication(emulator(), receiver);
     const authorize = await fetch(
       `${emulator().url}/oauth/authorize/?client_id=${app.clientId}&state=s42`,
@@ -160,13 +160,14 @@ describe('OAuth of the local application', () => {
     expect((await requestToken(emulator(), grant)).body.error).toBe('invalid_grant');
   });
 
-  it('lets an authorization code live 30 seconds and authorises the user named by user_id', async () => {
+  it('lets a code live 30 seconds; authorises the user named by user_id', async () => {
     const app = await installApplication(emulator(), receiver);
     await control(emulator(), 'POST', '/clock', { freeze: true });
-    const authorize = await fetch(
-      `${emulator().url}/oauth/authorize/?client_id=${app.clientId}&user_id=3&redirect_uri=${encodeURIComponent('http://127.0.0.1:9/cb')}`,
-      { redirect: 'manual' },
-    );
+    const callback = encodeURIComponent('http://127.0.0.1:9/cb');
+    const query = `client_id=${app.clientId}&user_id=3&redirect_uri=${callback}`;
+    const authorize = await fetch(`${emulator().url}/oauth/authorize/?${query}`, {
+      redirect: 'manual',
+    });
     const code = new URL(authorize.headers.get('location') ?? '').searchParams.get('code') ?? '';
     const grant = {
       grant_type: 'authorization_code',
