@@ -1,6 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Department, Filters, HouseSummary, Page, Statistics } from '../../src/api/types.js';
+import type {
+  Department,
+  Filters,
+  HouseDetail,
+  HouseSummary,
+  Page,
+  Statistics,
+} from '../../src/api/types.js';
 import {
   type AppTab,
   baseUrl,
@@ -82,11 +89,21 @@ describe.skipIf(skipReason)('every page', () => {
   }
 
   async function checkHouse(expected: HouseSummary): Promise<void> {
+    const detail = await tab.api<HouseDetail>(`/api/cleaning/houses/${expected.id}`);
     const address = await tab.page.getByTestId('house-address').textContent();
-    const link = await tab.page.getByTestId('bitrix-link').getAttribute('href');
+    const links = tab.page.getByTestId('bitrix-link');
 
     expect(address?.trim()).toBe(expected.address ?? expected.title);
-    expect(link).toMatch(/\/crm\/deal\/details\//);
+    expect(await tab.page.getByTestId('house-fields').locator('dt').count()).toBe(
+      detail.fields.length,
+    );
+    // The demo portal has no deal pages: the server sends no link, the page shows none.
+    if (detail.bitrixUrl === null) {
+      expect(await links.count()).toBe(0);
+      return;
+    }
+    const link = await links.getAttribute('href');
+    expect(link).toBe(detail.bitrixUrl);
     expect(link).not.toMatch(/\/rest\/|auth=|token/i);
   }
 
