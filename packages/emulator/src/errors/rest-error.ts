@@ -8,14 +8,12 @@ export class RestError extends Error {
     readonly status: number,
     readonly code: string,
     readonly description: string,
-    /** Extra body fields, e.g. nothing for REST, `state` for OAuth redirects. */
-    readonly extra: Record<string, unknown> = {},
   ) {
     super(`${code}: ${description}`);
   }
 
   toBody(): Record<string, unknown> {
-    return { error: this.code, error_description: this.description, ...this.extra };
+    return { error: this.code, error_description: this.description };
   }
 }
 

@@ -28,8 +28,11 @@ export function requiredId(params: Params, name = 'id'): number {
   return id;
 }
 
+const truthy = new Set<unknown>([true, 1, '1', 'Y', 'y', 'true']);
+
+/** A yes/no parameter as a portal reads it: `true`, `1`, `'1'`, `'Y'`, `'true'`. */
 export function flag(value: unknown): boolean {
-  return value === true || value === 'Y' || value === 'y' || value === '1' || value === 1;
+  return truthy.has(value);
 }
 
 export function text(value: unknown, fallback = ''): string {

@@ -5,6 +5,8 @@
  * once per call (`expectation`), the row side once per row, because lists scan up to
  * 100 000 rows.
  */
+import { flag } from '../params.js';
+
 const numberPattern = /^-?\d+(\.\d+)?$/;
 const datePattern = /^\d{4}-\d{2}-\d{2}/;
 
@@ -25,8 +27,7 @@ export function asInstant(value: unknown): number | null {
 }
 
 export function asFlag(value: unknown): 'Y' | 'N' {
-  const yes = value === true || value === 'Y' || value === '1' || value === 1 || value === 'true';
-  return yes ? 'Y' : 'N';
+  return flag(value) ? 'Y' : 'N';
 }
 
 /** A filter value read once: how rows compare with it. */

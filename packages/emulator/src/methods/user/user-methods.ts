@@ -1,7 +1,7 @@
 import type { Caller } from '../../auth/caller.js';
 import { runList } from '../list/list-query.js';
 import { defineMethods, type MethodContext, type Params } from '../method-definition.js';
-import { param, record } from '../params.js';
+import { flag, param, record } from '../params.js';
 import { userView } from './user-view.js';
 
 /**
@@ -26,12 +26,7 @@ function userFilter(params: Params): Record<string, unknown> {
   }
 
   // ACTIVE is a boolean on the portal: `ACTIVE=false` means inactive, not "any".
-  if ('ACTIVE' in filter)
-    filter.ACTIVE =
-      filter.ACTIVE === true ||
-      filter.ACTIVE === 'true' ||
-      filter.ACTIVE === 'Y' ||
-      filter.ACTIVE === '1';
+  if ('ACTIVE' in filter) filter.ACTIVE = flag(filter.ACTIVE);
   return filter;
 }
 
