@@ -28,7 +28,8 @@ export interface ApiContext {
   dialect: StoreDialect;
   queue: JobQueue;
   redactor: SecretRedactor;
-  portal: ServedPortal | null;
+  /** The portal served now; null until one is connected (it may arrive with an install). */
+  portal(): ServedPortal | null;
   /** The served portal's member_id; throws `portal_not_connected` while there is none. */
   memberId(): string;
   /** The company's local date today, YYYY-MM-DD. */

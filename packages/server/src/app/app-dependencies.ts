@@ -1,4 +1,6 @@
-import type { RouteOptions } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
+
+import type { ApiContext } from '../api/api-context.js';
 
 import type { Config } from '../config/index.js';
 import type { DoctorReport } from '../doctor/doctor-report.js';
@@ -15,11 +17,16 @@ export interface ServedPortal {
   demo: boolean;
 }
 
+export type AppExtension = (app: FastifyInstance, context: ApiContext) => Promise<void> | void;
+
 export interface AppDependencies {
   config: Config;
   store: Store;
-  /** null until a portal is connected (application mode before the install event). */
-  portal: ServedPortal | null;
+  /**
+   * The portal served; null until one is connected. A function when it can change while
+   * running (application mode: the install event brings it).
+   */
+  portal: ServedPortal | null | (() => ServedPortal | null);
   queue: JobQueue;
   /** Default: a logger on standard output at the configured level. */
   logger?: AppLogger;
@@ -31,6 +38,11 @@ export interface AppDependencies {
   runDoctor?: () => Promise<DoctorReport>;
   /** Keep read answers until the data changes (default true; the benchmark compares). */
   cacheReads?: boolean;
+  /**
+   * More routes, registered after the API's and before the web app and the 404 handler,
+   * behind the same authentication, errors and logging (sign-in, install, CRM events).
+   */
+  extensions?: AppExtension[];
   /** Called for every route as it is registered (tests read the route table). */
   onRoute?: (route: RouteOptions) => void;
   /** The clock for "today" and "this month"; default the real one. */

@@ -19,8 +19,8 @@ import { installWebAndNotFound } from '../http/not-found-handler.js';
 import { installOpenApi } from '../http/openapi.js';
 import { installReadCache, type ReadCache } from '../http/read-cache.js';
 import { categoryLogger, createLogger } from '../logging/logger.js';
-import { createSecretRedactor } from '../logging/secret-redactor.js';
-import type { AppDependencies } from './app-dependencies.js';
+import { createSecretRedactor, type SecretRedactor } from '../logging/secret-redactor.js';
+import type { AppDependencies, ServedPortal } from './app-dependencies.js';
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
@@ -47,16 +47,18 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await installOpenApi(app, packageJson.version);
   installAuthentication(app, { db: store.db, adminToken: config.adminToken });
   const now = dependencies.now ?? (() => new Date());
+  const portal = portalGetter(dependencies.portal);
   const readCache = installReadCache(app, {
-    memberId: () => dependencies.portal?.memberId ?? null,
+    memberId: () => portal()?.memberId ?? null,
     today: () => localDate(now(), config.timeZone),
     dataVersion: (memberId) => dataVersionOf(store.db, memberId),
     enabled: dependencies.cacheReads ?? true,
   });
   logResponses(app);
 
-  const context = apiContextOf(dependencies, redactor, packageJson.version, readCache);
+  const context = apiContextOf(dependencies, portal, { redactor, readCache, now });
   registerApiRoutes(app.withTypeProvider<TypeBoxTypeProvider>(), context);
+  for (const extend of dependencies.extensions ?? []) await extend(app, context);
   await installWebAndNotFound(app, webRootOf(dependencies));
 
   return app;
@@ -64,12 +66,11 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
 
 function apiContextOf(
   dependencies: AppDependencies,
-  redactor: ApiContext['redactor'],
-  version: string,
-  readCache: ReadCache,
+  portal: () => ServedPortal | null,
+  parts: { redactor: SecretRedactor; readCache: ReadCache; now: () => Date },
 ): ApiContext {
-  const { config, store, portal, queue } = dependencies;
-  const now = dependencies.now ?? (() => new Date());
+  const { config, store, queue } = dependencies;
+  const { redactor, readCache, now } = parts;
   return {
     config,
     db: store.db,
@@ -77,11 +78,12 @@ function apiContextOf(
     queue,
     redactor,
     portal,
-    version,
+    version: packageJson.version,
     readCache,
     memberId: () => {
-      if (!portal) throw apiError('portal_not_connected');
-      return portal.memberId;
+      const served = portal();
+      if (!served) throw apiError('portal_not_connected');
+      return served.memberId;
     },
     today: () => localDate(now(), config.timeZone),
     runDoctor: async () => {
@@ -105,6 +107,10 @@ function logResponses(app: FastifyInstance): void {
       'request',
     );
   });
+}
+
+function portalGetter(portal: AppDependencies['portal']): () => ServedPortal | null {
+  return typeof portal === 'function' ? portal : () => portal;
 }
 
 function webRootOf(dependencies: AppDependencies): string | null {

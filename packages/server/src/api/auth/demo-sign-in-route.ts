@@ -14,7 +14,7 @@ const schema = {
 
 export function demoSignInRoute(app: ApiApp, context: ApiContext): void {
   app.post('/api/auth/demo', { schema, config: { access: 'public' } }, async (request, reply) => {
-    if (!context.portal?.demo) throw apiError('demo_disabled');
+    if (!context.portal()?.demo) throw apiError('demo_disabled');
 
     const memberId = context.memberId();
     const admin = await findPortalAdmin(context.db, memberId);

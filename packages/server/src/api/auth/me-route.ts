@@ -13,7 +13,7 @@ export function meRoute(app: ApiApp, context: ApiContext): void {
     const user = request.user!;
     return {
       user: { id: user.id, name: user.name, role: user.role, brigadeId: user.brigadeId },
-      demo: context.portal?.demo ?? false,
+      demo: context.portal()?.demo ?? false,
     };
   });
 }

@@ -21,7 +21,8 @@ export function houseDetailRoute(app: ApiApp, context: ApiContext): void {
     if (!rows) throw apiError('house_not_found', `No house with id ${request.params.id}.`);
 
     // The demo portal has no deal pages to link to.
-    const domain = context.portal && !context.portal.demo ? context.portal.domain : null;
+    const portal = context.portal();
+    const domain = portal && !portal.demo ? portal.domain : null;
     return presentHouseDetail(rows, domain, context.today());
   });
 }

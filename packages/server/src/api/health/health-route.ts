@@ -56,7 +56,7 @@ export function healthRoute(app: ApiApp, context: ApiContext): void {
     const details = request.query.details === 1;
     if (details) requireAccess(request.user, 'admin');
 
-    const portal = context.portal;
+    const portal = context.portal();
     const lastSync = portal
       ? (await getSyncRuns(context.db, portal.memberId, { limit: 1 }))[0]
       : undefined;
