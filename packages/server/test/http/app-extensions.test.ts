@@ -9,7 +9,7 @@ import { createSecretRedactor } from '../../src/logging/secret-redactor.js';
 import { createTestStore, describeStore } from '../support/test-store.js';
 
 describeStore('extending the app', () => {
-  it('adds routes behind the same access rules and follows a portal that arrives later', async () => {
+  it('adds routes behind the same access rules, follows a later portal', async () => {
     const store = await createTestStore();
     const redactor = createSecretRedactor();
     let portal: ServedPortal | null = null;
