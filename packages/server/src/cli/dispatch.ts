@@ -1,0 +1,185 @@
+import { parseArgs } from 'node:util';
+import { isBitrix24Error } from '@audiobot/bitrix24';
+import { type BrigadeDispatchRun, runBrigadeDispatch } from '../dispatch/index.js';
+import { OutboxWorker, taskUpsertOperation } from '../outbox/index.js';
+import { configProblemsOf, type OpenedPortal, openPortal } from '../portal/open-portal.js';
+import { domainRules } from '../sync/domain-rules.js';
+import { runSync } from '../sync/run-sync.js';
+import { createSyncRun } from '../sync/sync-runs.js';
+
+/**
+ * `npm run dispatch -- --date YYYY-MM-DD [--wait SECONDS]`: sends every brigade's plan of
+ * that date to the portal as one task each (a rerun updates them), waits up to `--wait`
+ * seconds (default 120) for retries, then prints what each brigade got. Exit 1 unless
+ * every plan reached the portal; the ones left pending stay in the outbox.
+ */
+async function main(): Promise<number> {
+  const args = parseDispatchArgs(process.argv.slice(2));
+  if ('problem' in args) {
+    process.stderr.write(`${args.problem}\nИспользование: ${usage}\n`);
+    return 2;
+  }
+
+  const opened = await openPortal();
+  try {
+    if (!(await ensureHouses(opened))) return 1;
+
+    const run = await dispatch(opened, args);
+    process.stdout.write(dispatchSummaryText(run, portalName(opened)));
+    return run.entries.every((entry) => entry.status === 'done') &&
+      run.plans.every((plan) => plan.skipped === null)
+      ? 0
+      : 1;
+  } catch (error) {
+    process.stderr.write(`Отправка планов не удалась: ${describe(error)}\n`);
+    return 1;
+  } finally {
+    await opened.close();
+  }
+}
+
+const usage = 'npm run dispatch -- --date YYYY-MM-DD [--wait SECONDS]';
+
+export function parseDispatchArgs(
+  args: string[],
+): { date: string; waitSeconds: number } | { problem: string } {
+  let values: { date?: string; wait?: string };
+  try {
+    values = parseArgs({
+      args,
+      options: { date: { type: 'string' }, wait: { type: 'string' } },
+      strict: true,
+    }).values;
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
+
+  const waitSeconds = values.wait === undefined ? 120 : Number(values.wait);
+  if (!values.date || !isRealDate(values.date)) return { problem: 'Нужна дата: --date YYYY-MM-DD' };
+  if (!Number.isFinite(waitSeconds) || waitSeconds < 0)
+    return { problem: '--wait: число секунд, 0 или больше' };
+  return { date: values.date, waitSeconds };
+}
+
+function isRealDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
+}
+
+/** The demo portal starts empty in every process: it is synced first. A real one must be. */
+async function ensureHouses(opened: OpenedPortal): Promise<boolean> {
+  const { store, connection } = opened;
+  const house = await store.db
+    .selectFrom('houses')
+    .select('id')
+    .where('memberId', '=', connection.memberId)
+    .limit(1)
+    .executeTakeFirst();
+  if (house && !connection.demo) return true;
+  if (!connection.demo) {
+    process.stderr.write('В хранилище нет домов этого портала: сначала npm run sync\n');
+    return false;
+  }
+
+  const run = await createSyncRun(store.db, connection.memberId, 'full');
+  await runSync(
+    {
+      db: store.db,
+      memberId: connection.memberId,
+      send: connection.send,
+      domain: domainRules({ memberId: connection.memberId, timeZone: opened.config.timeZone }),
+      logger: opened.logger.child({ category: 'sync' }),
+      requests: connection.requests,
+    },
+    { mode: 'full', runId: Number(run.id) },
+  );
+  return true;
+}
+
+async function dispatch(
+  opened: OpenedPortal,
+  args: { date: string; waitSeconds: number },
+): Promise<BrigadeDispatchRun> {
+  const { store, connection, config } = opened;
+  const worker = new OutboxWorker({
+    db: store.db,
+    portal: connection.client,
+    memberId: connection.memberId,
+    operations: [taskUpsertOperation],
+    logger: opened.logger.child({ category: 'outbox' }),
+  });
+  try {
+    return await runBrigadeDispatch(store.db, worker, {
+      memberId: connection.memberId,
+      date: args.date,
+      timeZone: config.timeZone,
+      timeoutMs: args.waitSeconds * 1000,
+    });
+  } finally {
+    await worker.stop();
+  }
+}
+
+/** One line per brigade, then the totals. */
+export function dispatchSummaryText(run: BrigadeDispatchRun, portal: string): string {
+  const entries = new Map(run.entries.map((entry) => [entry.id, entry]));
+  const width = Math.max(10, ...run.plans.map((plan) => plan.brigadeName.length));
+  const lines = run.plans.map((plan) => {
+    const name = plan.brigadeName.padEnd(width);
+    const houses = `${String(plan.houses).padStart(3)} дом.`;
+    if (plan.skipped === 'no_leader') return `  ${name} ${houses}  не отправлен: нет бригадира`;
+
+    const entry = plan.outboxId === null ? undefined : entries.get(plan.outboxId);
+    return `  ${name} ${houses}  ${entryText(entry)}`;
+  });
+
+  const done = run.entries.filter((entry) => entry.status === 'done').length;
+  const failed = run.entries.filter((entry) => entry.status === 'failed').length;
+  const waiting = run.entries.length - done - failed;
+  return [
+    `Планы бригад на ${run.date} (${portal}):`,
+    ...(lines.length > 0 ? lines : ['  на эту дату уборок нет']),
+    `Итого: задач ${done}, ожидают повтора ${waiting}, с ошибкой ${failed}.`,
+    '',
+  ].join('\n');
+}
+
+function entryText(entry: BrigadeDispatchRun['entries'][number] | undefined): string {
+  if (!entry) return 'нет записи в очереди';
+  const taskId = (entry.result as { taskId?: number } | null)?.taskId;
+  const via = (entry.result as { via?: string } | null)?.via;
+  if (entry.status === 'done')
+    return `задача #${taskId} (${via === 'added' ? 'новая' : 'обновлена'})`;
+
+  const reason = entry.lastError ? `${entry.lastError.code}: ${entry.lastError.message}` : '';
+  if (entry.status === 'failed') return `ошибка (${reason})`;
+  return `ожидает повтора, попыток ${entry.attempts}${reason ? ` (${reason})` : ''}`;
+}
+
+function portalName(opened: OpenedPortal): string {
+  return opened.connection.demo ? 'демо-портал' : opened.connection.domain;
+}
+
+function describe(error: unknown): string {
+  if (isBitrix24Error(error)) return `${error.kind}: ${error.message}. Запустите npm run doctor.`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+// Run only as a command, so tests can import the argument and summary functions.
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '\0')) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      const problems = configProblemsOf(error);
+      process.stderr.write(
+        problems
+          ? `Настройки неверны:\n${problems.map((line) => `  - ${line}`).join('\n')}\n`
+          : `Ошибка: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    },
+  );
+}
