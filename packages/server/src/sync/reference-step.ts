@@ -11,6 +11,7 @@ export const referenceCommands = {
   categories: { method: 'crm.category.list', params: { entityTypeId: 2 } },
   departments: { method: 'department.get', params: {} },
   users: { method: 'user.get', params: {} },
+  profile: { method: 'profile', params: {} },
 };
 
 /**
@@ -28,22 +29,41 @@ export function fetchReference(pump: CommandPump): {
     .run({ method: 'server.time', params: {} })
     .then((outcome) => (typeof outcome.result === 'string' ? outcome.result : null));
 
+  const profile = pump.run(referenceCommands.profile).then((outcome) => outcome.result);
   const lists = Promise.all([
     listAll<PortalRow>(pump, referenceCommands.userFields),
     categories,
     listAll<PortalRow>(pump, referenceCommands.departments),
     listAll<PortalRow>(pump, referenceCommands.users),
-  ]).then(([userFields, categoryRows, departments, users]) => ({
+    profile,
+  ]).then(([userFields, categoryRows, departments, users, caller]) => ({
     userFields,
     categories: categoryRows,
     departments,
-    users,
+    users: withCallerAdmin(users, caller),
   }));
   return {
     categories: startedEarly(categories),
     lists: startedEarly(lists),
     serverTime: startedEarly(serverTime),
   };
+}
+
+/**
+ * `user.get` never says who administers the portal; `profile` does, for the user the
+ * connection runs as (the webhook's owner). Marking that user lets the demo, and a
+ * webhook installation, sign its administrator in before any OAuth sign-in happened.
+ */
+function withCallerAdmin(users: PortalRow[], caller: unknown): PortalRow[] {
+  if (!isAdminProfile(caller)) return users;
+  const callerId = String(caller.ID);
+  return users.map((user) => (String(user.ID) === callerId ? { ...user, IS_ADMIN: true } : user));
+}
+
+function isAdminProfile(value: unknown): value is { ID: string | number; ADMIN: true } {
+  if (typeof value !== 'object' || value === null) return false;
+  const profile = value as Record<string, unknown>;
+  return profile.ADMIN === true && profile.ID !== undefined;
 }
 
 /**
