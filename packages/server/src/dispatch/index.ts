@@ -13,3 +13,10 @@ export {
   brigadePlanTask,
   endOfDay,
 } from './brigade-plan-task.js';
+export {
+  type BrigadeDispatchJobPayload,
+  brigadeDispatchJobName,
+  type DispatchScheduler,
+  registerBrigadeDispatchJob,
+  startDispatchScheduler,
+} from './dispatch-scheduler.js';
