@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 
-import { type Config, loadConfig, secretsOf } from '../config/index.js';
-import { runDoctor } from '../doctor/index.js';
 import {
-  InProcessQueue,
-  type SyncScheduler,
-  startSyncScheduler,
-  syncScheduleOf,
-} from '../jobs/index.js';
+  type ApplicationServices,
+  applicationCheck,
+  createApplicationServices,
+} from '../application/index.js';
+import { type Config, loadConfig, resolveSecretKey, secretsOf } from '../config/index.js';
+import { runDoctor } from '../doctor/index.js';
+import { InProcessQueue } from '../jobs/index.js';
 import { type AppLogger, categoryLogger, createLogger } from '../logging/logger.js';
 import { createSecretRedactor, type SecretRedactor } from '../logging/secret-redactor.js';
 import {
@@ -16,9 +16,9 @@ import {
   type PortalConnection,
   PortalNotConnectedError,
 } from '../portal/connect-portal.js';
-import { createStore, type Store } from '../store/index.js';
-import { domainRules } from '../sync/domain-rules.js';
-import { registerSyncJob, startSync } from '../sync/sync-service.js';
+import { createSecretBox, createStore, type Store } from '../store/index.js';
+import { startBackgroundSync } from '../sync/index.js';
+import { bitrix24Extension, sharedClientConnection } from './bitrix24-extension.js';
 import { buildApp } from './build-app.js';
 
 export interface StartOptions {
@@ -63,10 +63,26 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await store.migrate();
   const connection = await connect(config, store, logger, options.portal);
 
-  const queue = new InProcessQueue({ logger: categoryLogger(logger, 'sync') });
-  const scheduler = connection
-    ? await startSyncing(config, store, connection, queue, logger)
+  const queue = new InProcessQueue({ logger: categoryLogger(logger, 'jobs') });
+  const bitrix24 = createApplicationServices({
+    config,
+    store,
+    queue,
+    redactor,
+    logger: categoryLogger(logger, 'bitrix24'),
+    box: createSecretBox(resolveSecretKey(config)),
+  });
+  const background = connection
+    ? await startBackgroundSync({
+        config,
+        db: store.db,
+        queue,
+        connection: sharedClientConnection(connection, bitrix24),
+        logger: categoryLogger(logger, 'sync'),
+      })
     : null;
+  // Started even without a portal: the install event queues the first sync on it.
+  queue.start();
 
   const app = await buildApp({
     config,
@@ -78,7 +94,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger,
     redactor,
     webRoot: options.webRoot,
-    runDoctor: () => runDoctor({ config, connection }),
+    runDoctor: () => doctorOf(config, connection, bitrix24),
+    extensions: [bitrix24Extension(bitrix24)],
   });
 
   const port = options.port ?? config.server.port;
@@ -88,7 +105,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   log.info({ url, demo: connection?.demo ?? false }, 'AudioBot is listening');
 
   const close = async () => {
-    scheduler?.stop();
+    background?.stop();
     await app.close();
     await queue.stop();
     await connection?.stop();
@@ -121,49 +138,16 @@ async function connect(
   }
 }
 
-async function startSyncing(
+async function doctorOf(
   config: Config,
-  store: Store,
-  connection: PortalConnection,
-  queue: InProcessQueue,
-  logger: AppLogger,
-): Promise<SyncScheduler> {
-  const { memberId } = connection;
-  const syncLogger = categoryLogger(logger, 'sync');
-  const dependencies = {
-    db: store.db,
-    memberId,
-    send: connection.send,
-    domain: domainRules({ memberId, timeZone: config.timeZone }),
-    logger: syncLogger,
-    requests: connection.requests,
-  };
-  registerSyncJob(queue, {
-    dependenciesFor: (id) => (id === memberId ? dependencies : null),
-    logger: syncLogger,
-  });
-  queue.start();
-
-  if (await storeIsEmpty(store, memberId)) {
-    const run = await startSync({ db: store.db, queue }, { memberId, mode: 'full' });
-    syncLogger.info({ syncRunId: run.id }, 'store empty: first full sync queued');
-  }
-  return startSyncScheduler({
-    queue,
-    memberId,
-    schedule: syncScheduleOf(config),
-    logger: syncLogger,
-  });
-}
-
-async function storeIsEmpty(store: Store, memberId: string): Promise<boolean> {
-  const house = await store.db
-    .selectFrom('houses')
-    .select('id')
-    .where('memberId', '=', memberId)
-    .limit(1)
-    .executeTakeFirst();
-  return house === undefined;
+  connection: PortalConnection | null,
+  bitrix24: ApplicationServices,
+) {
+  const portal = config.portal;
+  const memberId = connection?.memberId ?? (portal.kind === 'demo' ? null : portal.memberId);
+  const extraChecks =
+    portal.kind === 'application' && memberId ? [await applicationCheck(bitrix24, memberId)] : [];
+  return runDoctor({ config, connection, extraChecks });
 }
 
 function localUrlOf(address: string, host: string): string {

@@ -6,7 +6,16 @@ import type { SecretRedactor } from './secret-redactor.js';
  * Log categories: the first thing a reader filters by. Each line also carries the ids
  * of what it is about (`reqId`, `houseId`, `syncRunId`, `method`).
  */
-export type LogCategory = 'http' | 'auth' | 'api' | 'sync' | 'portal' | 'doctor' | 'start';
+export type LogCategory =
+  | 'http'
+  | 'auth'
+  | 'api'
+  | 'sync'
+  | 'jobs'
+  | 'portal'
+  | 'bitrix24'
+  | 'doctor'
+  | 'start';
 
 export type AppLogger = Logger;
 

@@ -89,7 +89,7 @@ describeStore('dashboard, schedule and export', () => {
       brigades: 2,
       month: '2026-12',
     });
-    expect(body.employees).toBe(3);
+    expect(body.employees).toBe(2); // the office manager is staff, not brigade staff
     expect(body.cleaningsByType).toContainEqual({ type: 'full_wet', count: 2 });
     expect(body.housesWithProblems).toBe(1);
     expect(body.problems).toContainEqual({ code: 'no_senior_resident', count: 1 });

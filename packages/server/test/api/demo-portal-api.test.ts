@@ -40,6 +40,7 @@ describeStore('the API over the demo portal synced by the real sync', () => {
     const body = await get('/api/dashboard/employees');
 
     expect(body.total).toBe(82);
+    expect((await get('/api/dashboard/statistics')).employees).toBe(82);
     expect(new Set(body.items.map((e: { brigade: { id: string } }) => e.brigade.id)).size).toBe(6);
   });
 

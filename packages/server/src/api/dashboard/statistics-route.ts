@@ -23,7 +23,9 @@ const schema = {
       apartments: Type.Integer(),
       entrances: Type.Integer(),
       floors: Type.Integer({ description: 'Sum over houses of their floors' }),
-      employees: Type.Integer({ description: 'Active employees' }),
+      employees: Type.Integer({
+        description: 'Active brigade staff: the people /api/dashboard/employees lists by default',
+      }),
       brigades: Type.Integer(),
       month: MonthSchema,
       cleaningsByType: Type.Array(Type.Object({ type: CleaningTypeSchema, count: Type.Integer() })),
@@ -112,6 +114,7 @@ async function peopleTotals(context: ApiContext, memberId: string) {
       .where('memberId', '=', memberId)
       .where('deletedAt', 'is', null)
       .where('active', '=', 1)
+      .where('brigadeId', 'is not', null)
       .executeTakeFirstOrThrow(),
     context.db
       .selectFrom('brigades')
