@@ -126,16 +126,19 @@ export async function saveOutboxResult(
     .execute();
 }
 
-/** Marks the run done, unless the entry was enqueued again meanwhile (then it stays due). */
+/**
+ * Marks the run done, unless the entry was enqueued again meanwhile: then it stays due
+ * for the newer payload, and this answers false.
+ */
 export async function completeOutbox(
   db: Db,
   entry: OutboxEntry,
   result: unknown,
   now: Date,
-): Promise<void> {
+): Promise<boolean> {
   await saveOutboxResult(db, entry.id, result, now);
   await releaseNewerRevision(db, entry, now);
-  await db
+  const marked = await db
     .updateTable('outbox')
     .set({
       status: 'done',
@@ -147,7 +150,8 @@ export async function completeOutbox(
     })
     .where('id', '=', entry.id)
     .where('revision', '=', entry.revision)
-    .execute();
+    .executeTakeFirst();
+  return Number(marked.numUpdatedRows) === 1;
 }
 
 /** A newer payload came while this run went on: let the next run take it at once. */

@@ -33,6 +33,8 @@ export interface OutboxRunSummary {
   done: number;
   retried: number;
   failed: number;
+  /** Runs whose payload was replaced while they ran: the entry runs again for the new one. */
+  replaced: number;
 }
 
 /**
@@ -137,7 +139,7 @@ export class OutboxWorker {
     return summary;
   }
 
-  async #attempt(entry: OutboxEntry): Promise<'done' | 'retried' | 'failed'> {
+  async #attempt(entry: OutboxEntry): Promise<'done' | 'replaced' | 'retried' | 'failed'> {
     const { db } = this.#options;
     const data = {
       category: 'outbox',
@@ -159,7 +161,7 @@ export class OutboxWorker {
           saveResult: (value) => saveOutboxResult(db, entry.id, value, this.#now()),
         },
       );
-      await completeOutbox(db, entry, result, this.#now());
+      if (!(await completeOutbox(db, entry, result, this.#now()))) return 'replaced';
       this.#logger.info({ ...data, key: entry.idempotencyKey }, 'outbox entry done');
       return 'done';
     } catch (error) {
@@ -189,7 +191,7 @@ export class OutboxWorker {
 }
 
 function emptySummary(): OutboxRunSummary {
-  return { attempted: 0, done: 0, retried: 0, failed: 0 };
+  return { attempted: 0, done: 0, retried: 0, failed: 0, replaced: 0 };
 }
 
 function waitUntil(entry: OutboxEntry): number {

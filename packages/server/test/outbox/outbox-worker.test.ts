@@ -45,7 +45,7 @@ describeStore('outbox worker against the emulator', () => {
     await enqueueOutbox(harness.store.db, intent(harness, 'Второй'), new Date());
     const summary = await harness.worker().runDue();
 
-    expect(summary).toEqual({ attempted: 1, done: 1, retried: 0, failed: 0 });
+    expect(summary).toEqual({ attempted: 1, done: 1, retried: 0, failed: 0, replaced: 0 });
     expect(harness.tasks()).toHaveLength(1);
     expect(harness.tasks()[0]?.title).toBe(`Второй ${MARKER}`);
     const [entry] = await getOutboxEntries(harness.store.db, [first.id]);
@@ -120,7 +120,7 @@ describeStore('outbox worker against the emulator', () => {
     const later = () => new Date(Date.now() + 10 * 60_000);
     const summary = await harness.worker({ now: later }).runDue();
 
-    expect(summary).toEqual({ attempted: 1, done: 1, retried: 0, failed: 0 });
+    expect(summary).toEqual({ attempted: 1, done: 1, retried: 0, failed: 0, replaced: 0 });
     expect(harness.tasks()).toHaveLength(1);
     const [done] = await getOutboxEntries(harness.store.db, [entry.id]);
     expect(done).toMatchObject({ status: 'done', attempts: 2, result: { via: 'marker' } });
