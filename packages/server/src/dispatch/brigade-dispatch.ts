@@ -88,7 +88,7 @@ async function brigadesWithPlan(
     .selectFrom('outbox')
     .select('idempotencyKey')
     .where('memberId', '=', memberId)
-    .where('idempotencyKey', 'like', 'brigade-plan:%')
+    .where('idempotencyKey', 'like', `brigade-plan:%:${date}`)
     .execute();
   return rows
     .map((row) => row.idempotencyKey.split(':'))

@@ -93,6 +93,28 @@ describeStore('daily brigade plans as Bitrix24 tasks', () => {
     expect(bindings).not.toContain(`D_${removed?.houseId}`);
   });
 
+  it('tells a brigade whose day emptied that it has no cleanings, in the same task', async () => {
+    await dispatch();
+    const [first] = await plans();
+    const houseIds = first?.houses.map((house) => house.houseId) ?? [];
+    await harness.store.db
+      .deleteFrom('cleanings')
+      .where('memberId', '=', harness.emulator.memberId)
+      .where('houseId', 'in', houseIds)
+      .where('date', '=', date)
+      .execute();
+    const before = harness.tasks().length;
+
+    await dispatch();
+
+    const marker = brigadePlanMarker(first?.brigadeId ?? 0, date);
+    const emptied = harness.tasks().filter((task) => task.title.includes(marker));
+    expect(harness.tasks()).toHaveLength(before);
+    expect(emptied).toHaveLength(1);
+    expect(emptied[0]?.title).toContain('уборок нет');
+    expect(emptied[0]?.ufCrmTask).toEqual([]);
+  });
+
   it('holds exactly one task per plan after runs under rate limits, 5xx and drops', async () => {
     await harness.control('PUT', '/faults', {
       errors: [
