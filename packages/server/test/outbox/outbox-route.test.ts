@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { ApiApp } from '../../src/api/api-context.js';
 import { enqueueOutbox, outboxRoute, taskUpsertKind } from '../../src/outbox/index.js';
+import { hashToken } from '../../src/store/index.js';
 import {
   type ApiFixture,
   asAdmin,
@@ -59,6 +60,28 @@ describeStore('GET /api/outbox', () => {
         lastError: { code: 'ERROR_CORE', message: 'no' },
       }),
     ]);
+  });
+
+  it('answers 403 to a signed-in user who is not an admin', async () => {
+    await fixture.store.db
+      .insertInto('apiTokens')
+      .values({
+        memberId: MEMBER_ID,
+        name: 'office',
+        tokenHash: hashToken('office-token-0123456789'),
+        role: 'office',
+        userId: null,
+        createdAt: new Date().toISOString(),
+      })
+      .execute();
+
+    const office = await fixture.app.inject({
+      url: '/api/outbox',
+      headers: { authorization: 'Bearer office-token-0123456789' },
+    });
+
+    expect(office.statusCode).toBe(403);
+    expect(office.json().error).toBe('forbidden');
   });
 
   it('answers 401 to an anonymous caller and 400 to an unknown status', async () => {
