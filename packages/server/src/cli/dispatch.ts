@@ -109,6 +109,10 @@ async function dispatch(
     operations: [taskUpsertOperation],
     logger: opened.logger.child({ category: 'outbox' }),
   });
+  // Ctrl-C ends the attempt under way as a failed one: its entry is free for the next run
+  // at once, instead of waiting out the lease as after a crash.
+  const interrupt = () => void worker.stop();
+  process.once('SIGINT', interrupt);
   try {
     return await runBrigadeDispatch(store.db, worker, {
       memberId: connection.memberId,
@@ -117,6 +121,7 @@ async function dispatch(
       timeoutMs: args.waitSeconds * 1000,
     });
   } finally {
+    process.off('SIGINT', interrupt);
     await worker.stop();
   }
 }

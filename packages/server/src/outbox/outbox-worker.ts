@@ -170,6 +170,8 @@ export class OutboxWorker {
   }
 
   async #fail(entry: OutboxEntry, error: unknown, data: object): Promise<'retried' | 'failed'> {
+    if (this.#abort.signal.aborted) return this.#interrupted(entry, data);
+
     const failure = outboxFailureOf(error);
     const retry = failure.retryable && entry.attempts < this.#retry.maxAttempts;
     const delay = Math.max(
@@ -183,6 +185,18 @@ export class OutboxWorker {
     if (retry) this.#logger.warn({ ...logData, retryInMs: delay }, 'outbox entry retried');
     else this.#logger.error(logData, 'outbox entry failed');
     return retry ? 'retried' : 'failed';
+  }
+
+  /** `stop()` cut the attempt short: due again at once, the attempt not held against it. */
+  async #interrupted(entry: OutboxEntry, data: object): Promise<'retried'> {
+    const failure = {
+      code: 'outbox_interrupted',
+      message: 'The worker stopped during the attempt',
+      retryAt: this.#now(),
+    };
+    await recordOutboxFailure(this.#options.db, entry, failure, this.#now());
+    this.#logger.warn(data, 'outbox entry interrupted');
+    return 'retried';
   }
 
   #now(): Date {

@@ -60,6 +60,27 @@ describeStore('outbox under concurrency and lasting outages', () => {
     expect(done).toMatchObject({ status: 'done', revision: 2, result: { via: 'stored_id' } });
   });
 
+  it('leaves an attempt that stop() cut short due again at once, not failed', async () => {
+    const entry = await enqueueOutbox(harness.store.db, intent(harness, 1), new Date());
+    const waitingForever: PortalCaller = {
+      call: ((_method: string, _params?: unknown, options?: { signal?: AbortSignal }) =>
+        new Promise((_resolve, reject) => {
+          options?.signal?.addEventListener('abort', () => reject(options.signal?.reason));
+        })) as PortalCaller['call'],
+    };
+    const worker = harness.worker({ portal: waitingForever });
+
+    const pass = worker.runDue();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await worker.stop();
+    await pass;
+
+    const [stopped] = await getOutboxEntries(harness.store.db, [entry.id]);
+    expect(stopped).toMatchObject({ status: 'pending', lockedUntil: null });
+    expect(stopped?.lastError?.code).toBe('outbox_interrupted');
+    expect((await harness.worker().runDue()).done).toBe(1);
+  });
+
   it('gives up after its attempts on an outage that lasts, keeping the entry and reason', async () => {
     await harness.control('PUT', '/faults', {
       errors: [{ status: 503, rate: 1, error: 'QUERY_LIMIT_EXCEEDED' }],
