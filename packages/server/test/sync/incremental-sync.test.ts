@@ -39,13 +39,15 @@ describeStore('incremental sync', () => {
     return rows.map((row) => Number(row.id));
   };
 
-  itStore('without changes costs two requests and writes nothing', async () => {
+  itStore('without changes costs at most three requests and writes nothing', async () => {
     const summary = await harness.sync('incremental');
 
     expect(summary.housesWritten).toBe(0);
     expect(summary.housesDeleted).toBe(0);
     expect(summary.houses).toBe(490);
-    expect(summary.requests).toBeLessThanOrEqual(2);
+    // Two when the store answers before the first batch returns (SQLite here); a slower
+    // store (PostgreSQL) lets the house page miss that batch and go out in a third.
+    expect(summary.requests).toBeLessThanOrEqual(3);
   });
 
   itStore('after a deal change updates only that house', async () => {
