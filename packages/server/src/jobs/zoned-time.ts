@@ -1,5 +1,7 @@
 /** Wall-clock arithmetic in an IANA zone, with Intl only (no time-zone library). */
 
+import { zoneOffsetMs } from '../domain/zone-offset.js';
+
 interface WallClock {
   year: number;
   month: number;
@@ -8,47 +10,22 @@ interface WallClock {
   minute: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 export function wallClockIn(timeZone: string, instant: Date): WallClock & { second: number } {
-  const parts = formatterFor(timeZone).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const local = new Date(instant.getTime() + offsetMs(timeZone, instant));
 
   return {
-    year: part('year'),
-    month: part('month'),
-    day: part('day'),
-    hour: part('hour'),
-    minute: part('minute'),
-    second: part('second'),
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
   };
 }
 
 /** Offset of the zone from UTC at that instant, in milliseconds (Moscow: +3 h). */
 function offsetMs(timeZone: string, instant: Date): number {
-  const wall = wallClockIn(timeZone, instant);
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+  return zoneOffsetMs(instant.getTime(), timeZone);
 }
 
 /** The instant a wall clock in the zone shows the given time. */
