@@ -1,3 +1,4 @@
+import { outboxRoute } from '../outbox/index.js';
 import type { ApiApp, ApiContext, RouteRegistrar } from './api-context.js';
 import { demoSignInRoute } from './auth/demo-sign-in-route.js';
 import { logoutRoute } from './auth/logout-route.js';
@@ -36,6 +37,7 @@ const routes: RouteRegistrar[] = [
   mappingRoute,
   syncStartRoute,
   syncRunsRoute,
+  outboxRoute,
 ];
 
 export function registerApiRoutes(app: ApiApp, context: ApiContext): void {

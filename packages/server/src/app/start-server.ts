@@ -18,6 +18,7 @@ import {
 } from '../portal/connect-portal.js';
 import { createSecretBox, createStore, type Store } from '../store/index.js';
 import { startBackgroundSync } from '../sync/index.js';
+import { startBackgroundDispatch } from './background-dispatch.js';
 import { bitrix24Extension, sharedClientConnection } from './bitrix24-extension.js';
 import { buildApp } from './build-app.js';
 
@@ -81,6 +82,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         logger: categoryLogger(logger, 'sync'),
       })
     : null;
+  const dispatch = connection
+    ? startBackgroundDispatch({
+        config,
+        store,
+        queue,
+        connection,
+        bitrix24,
+        logger: categoryLogger(logger, 'dispatch'),
+      })
+    : null;
   // Started even without a portal: the install event queues the first sync on it.
   queue.start();
 
@@ -106,6 +117,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const close = async () => {
     background?.stop();
+    await dispatch?.stop();
     await app.close();
     await queue.stop();
     await connection?.stop();

@@ -15,6 +15,7 @@ export type LogCategory =
   | 'portal'
   | 'bitrix24'
   | 'doctor'
+  | 'dispatch'
   | 'start';
 
 export type AppLogger = Logger;

@@ -76,6 +76,7 @@ describeStore('access to every route', () => {
         'POST /api/sync',
         'GET /api/sync/runs',
         'GET /api/sync/runs/:id',
+        'GET /api/outbox',
       ].sort(),
     );
   });

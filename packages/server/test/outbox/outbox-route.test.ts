@@ -1,7 +1,5 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { ApiApp } from '../../src/api/api-context.js';
-import { enqueueOutbox, outboxRoute, taskUpsertKind } from '../../src/outbox/index.js';
+import { enqueueOutbox, taskUpsertKind } from '../../src/outbox/index.js';
 import { hashToken } from '../../src/store/index.js';
 import {
   type ApiFixture,
@@ -16,9 +14,6 @@ describeStore('GET /api/outbox', () => {
 
   beforeEach(async () => {
     fixture = await createApiFixture();
-    // The lead registers the route with the others; here it joins the built app.
-    const app = fixture.app.withTypeProvider<TypeBoxTypeProvider>() as unknown as ApiApp;
-    outboxRoute(app, { db: fixture.store.db, memberId: () => MEMBER_ID });
   });
   afterEach(async () => {
     await fixture.close();
