@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { isBitrix24Error } from '@audiobot/bitrix24';
 import { type BrigadeDispatchRun, runBrigadeDispatch } from '../dispatch/index.js';
 import { OutboxWorker, taskUpsertOperation } from '../outbox/index.js';
-import { configProblemsOf, type OpenedPortal, openPortal } from '../portal/open-portal.js';
+import { type OpenedPortal, openPortal } from '../portal/open-portal.js';
 import { domainRules } from '../sync/domain-rules.js';
 import { runSync } from '../sync/run-sync.js';
 import { createSyncRun } from '../sync/sync-runs.js';
+import { describeCliError, runCommand } from './cli-exit.js';
 
 /**
  * `npm run dispatch -- --date YYYY-MM-DD [--wait SECONDS]`: sends every brigade's plan of
@@ -31,7 +31,7 @@ async function main(): Promise<number> {
       ? 0
       : 1;
   } catch (error) {
-    process.stderr.write(`Отправка планов не удалась: ${describe(error)}\n`);
+    process.stderr.write(`Отправка планов не удалась: ${describeCliError(error)}\n`);
     return 1;
   } finally {
     await opened.close();
@@ -166,25 +166,7 @@ function portalName(opened: OpenedPortal): string {
   return opened.connection.demo ? 'демо-портал' : opened.connection.domain;
 }
 
-function describe(error: unknown): string {
-  if (isBitrix24Error(error)) return `${error.kind}: ${error.message}. Запустите npm run doctor.`;
-  return error instanceof Error ? error.message : String(error);
-}
-
 // Run only as a command, so tests can import the argument and summary functions.
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '\0')) {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      const problems = configProblemsOf(error);
-      process.stderr.write(
-        problems
-          ? `Настройки неверны:\n${problems.map((line) => `  - ${line}`).join('\n')}\n`
-          : `Ошибка: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      process.exitCode = 1;
-    },
-  );
+  runCommand(main);
 }

@@ -1,11 +1,11 @@
-import { isBitrix24Error } from '@audiobot/bitrix24';
-import { configProblemsOf, openPortal } from '../portal/open-portal.js';
+import { openPortal } from '../portal/open-portal.js';
 import type { SyncMode } from '../store/index.js';
 import { domainRules } from '../sync/domain-rules.js';
 import { runSync } from '../sync/run-sync.js';
 import type { SyncSummary } from '../sync/sync-context.js';
 import { createSyncRun } from '../sync/sync-runs.js';
 import { terminalProgress } from '../sync/terminal-progress.js';
+import { describeCliError, runCommand } from './cli-exit.js';
 
 /**
  * `npm run sync [-- --full | --incremental]`: one sync of the configured portal (the demo
@@ -44,7 +44,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     progress.done();
-    process.stderr.write(`Синхронизация не удалась: ${describe(error)}\n`);
+    process.stderr.write(`Синхронизация не удалась: ${describeCliError(error)}\n`);
     return 1;
   } finally {
     await opened.close();
@@ -72,22 +72,4 @@ export function summaryText(summary: SyncSummary, portal: string): string {
   ].join('\n');
 }
 
-function describe(error: unknown): string {
-  if (isBitrix24Error(error)) return `${error.kind}: ${error.message}. Запустите npm run doctor.`;
-  return error instanceof Error ? error.message : String(error);
-}
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const problems = configProblemsOf(error);
-    process.stderr.write(
-      problems
-        ? `Настройки неверны:\n${problems.map((line) => `  - ${line}`).join('\n')}\n`
-        : `Ошибка: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+runCommand(main);
