@@ -1,3 +1,5 @@
+import type { Bitrix24Client } from '@audiobot/bitrix24';
+import type { Insertable } from 'kysely';
 import type { ApplicationServices } from '../application/application-services.js';
 import {
   type CompanyRow,
@@ -7,7 +9,7 @@ import {
   toSeniorResident,
   type UserRow,
 } from '../domain/index.js';
-import { upsertMany } from '../store/index.js';
+import { type Database, upsertMany } from '../store/index.js';
 import type { RefreshOutcome } from './house-refresh.js';
 import { storedBrigadeStructure } from './stored-brigades.js';
 
@@ -15,38 +17,44 @@ import { storedBrigadeStructure } from './stored-brigades.js';
  * A УК or senior resident changed: fetched again, but only when a house names it.
  * AudioBot mirrors the parties of its houses, not the whole CRM.
  */
-export async function refreshManagementCompany(
+export function refreshManagementCompany(
   services: ApplicationServices,
   memberId: string,
   id: number,
 ): Promise<RefreshOutcome> {
-  const known = await services.db
-    .selectFrom('managementCompanies')
-    .select('id')
-    .where('memberId', '=', memberId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!known) return 'skipped';
-
-  const client = await services.clients.clientFor(memberId);
-  const answer = await client.call<CompanyRow>('crm.company.get', { id });
-  const row = toManagementCompany(answer.result, stampOf(services, memberId));
-  await upsertMany(
-    services.db,
-    'managementCompanies',
-    [{ ...row, deletedAt: null }],
-    ['memberId', 'id'],
-  );
-  return 'written';
+  return refreshParty(services, memberId, id, {
+    table: 'managementCompanies',
+    fetch: async (client) => {
+      const answer = await client.call<CompanyRow>('crm.company.get', { id });
+      return toManagementCompany(answer.result, stampOf(services, memberId));
+    },
+  });
 }
 
-export async function refreshSeniorResident(
+export function refreshSeniorResident(
   services: ApplicationServices,
   memberId: string,
   id: number,
 ): Promise<RefreshOutcome> {
+  return refreshParty(services, memberId, id, {
+    table: 'seniorResidents',
+    fetch: async (client) => {
+      const answer = await client.call<ContactRow>('crm.contact.get', { id });
+      return toSeniorResident(answer.result, stampOf(services, memberId));
+    },
+  });
+}
+
+type PartyTable = 'managementCompanies' | 'seniorResidents';
+
+async function refreshParty<Table extends PartyTable>(
+  services: ApplicationServices,
+  memberId: string,
+  id: number,
+  party: { table: Table; fetch: (client: Bitrix24Client) => Promise<Insertable<Database[Table]>> },
+): Promise<RefreshOutcome> {
   const known = await services.db
-    .selectFrom('seniorResidents')
+    .selectFrom(party.table as PartyTable)
     .select('id')
     .where('memberId', '=', memberId)
     .where('id', '=', id)
@@ -54,14 +62,8 @@ export async function refreshSeniorResident(
   if (!known) return 'skipped';
 
   const client = await services.clients.clientFor(memberId);
-  const answer = await client.call<ContactRow>('crm.contact.get', { id });
-  const row = toSeniorResident(answer.result, stampOf(services, memberId));
-  await upsertMany(
-    services.db,
-    'seniorResidents',
-    [{ ...row, deletedAt: null }],
-    ['memberId', 'id'],
-  );
+  const row = await party.fetch(client);
+  await upsertMany(services.db, party.table, [{ ...row, deletedAt: null }], ['memberId', 'id']);
   return 'written';
 }
 
