@@ -132,7 +132,8 @@ function report(files: number, kilobytes: number, timings: number[]): void {
       `(budget ${JS_BUDGET_KB} KB) ${verdict(kilobytes < JS_BUDGET_KB)}`,
   );
   console.log(
-    `dashboard drawn after navigation: median ${median.toFixed(0)} ms, first ${first.toFixed(0)} ms, ` +
+    `dashboard drawn after navigation: median ${median.toFixed(0)} ms, ` +
+      `first ${first.toFixed(0)} ms, ` +
       `runs ${timings.map((ms) => ms.toFixed(0)).join('/')} (budget ${DRAW_BUDGET_MS} ms) ` +
       verdict(median < DRAW_BUDGET_MS),
   );

@@ -24,7 +24,8 @@ export function formatPortalDateTime(instantMs: number): string {
   const minute = Math.floor((secondOfDay % 3600) / 60);
   const second = secondOfDay % 60;
   return flat(
-    `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}+03:00`,
+    `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}` +
+      `T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}+03:00`,
   );
 }
 

@@ -135,7 +135,7 @@ describe('demo portal user fields', () => {
     expect(filled(copy?.FIELD_NAME ?? '')).toBe(0);
   });
 
-  it('stores schedules as arrays of datetimes with the portal offset and an item id as type', () => {
+  it('stores schedules as datetime arrays with the portal offset, types as item ids', () => {
     const { date, type } = slotFields(snapshot, DEMO_MONTH, 1);
     const itemIds = new Set(type.LIST?.map((item) => item.ID));
     let cleanings = 0;

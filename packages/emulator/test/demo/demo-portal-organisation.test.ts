@@ -123,7 +123,7 @@ describe('demo portal organisation', () => {
     for (const deal of snapshot.deals) expect(stageIds).toContain(deal.STAGE_ID);
   });
 
-  it("has one admin webhook with every scope and a local application with the guide's scopes", () => {
+  it("has an admin webhook with every scope and a local application with the guide's", () => {
     expect(snapshot.webhooks).toHaveLength(1);
     const [webhook] = snapshot.webhooks;
     expect(webhook?.userId).toBe('1');

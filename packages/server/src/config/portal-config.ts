@@ -54,7 +54,8 @@ export function portalConfigOf(env: PortalEnv, problems: string[]): PortalConfig
     const webhook = webhookOf(env.BITRIX_WEBHOOK_URL, problems);
     if (portalUrl && webhook && portalUrl !== webhook.origin) {
       problems.push(
-        `BITRIX_PORTAL_URL: ${portalUrl} is not the portal of BITRIX_WEBHOOK_URL (${webhook.origin})`,
+        `BITRIX_PORTAL_URL: ${portalUrl} is not the portal of BITRIX_WEBHOOK_URL ` +
+          `(${webhook.origin})`,
       );
     }
     return {
@@ -82,7 +83,7 @@ export function portalConfigOf(env: PortalEnv, problems: string[]): PortalConfig
   return { kind: 'demo' };
 }
 
-/** The guide shows `[USER_ID]`, `[APPLICATION_ID]` ...: a value still holding one was not filled. */
+/** The guide shows `[USER_ID]`, `[APPLICATION_ID]` ...: a value still holding one is unfilled. */
 function placeholderProblems(env: PortalEnv): string[] {
   return Object.entries(env)
     .filter(([, value]) => typeof value === 'string' && /\[[A-Z_]+\]/.test(value))

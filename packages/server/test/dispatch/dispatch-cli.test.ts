@@ -59,7 +59,7 @@ describe('npm run dispatch', () => {
     expect(text).toContain('Итого: задач 1, ожидают повтора 1, с ошибкой 0.');
   });
 
-  it('syncs the demo portal and gives every brigade its task, again in a fresh process', async () => {
+  it('syncs the demo and gives every brigade its task, again in a fresh process', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'audiobot-dispatch-'));
     const env = { ...process.env, DATABASE_URL: `sqlite://${dir}/store.db`, LOG_LEVEL: 'warn' };
     const command = ['tsx', 'packages/server/src/cli/dispatch.ts', '--date', nextWorkday()];

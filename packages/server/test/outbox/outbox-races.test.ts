@@ -38,7 +38,7 @@ describeStore('outbox under concurrency and lasting outages', () => {
     expect(harness.tasks()).toHaveLength(6);
   });
 
-  it('does not mark done a run whose payload was replaced meanwhile: the new one is sent', async () => {
+  it('does not mark done a run whose payload was replaced: the new one is sent', async () => {
     const entry = await enqueueOutbox(harness.store.db, intent(harness, 1, 'Старое'), new Date());
     const replacing: PortalCaller = {
       call: (async (method: string, params?: Record<string, unknown>, options?: object) => {
@@ -81,7 +81,7 @@ describeStore('outbox under concurrency and lasting outages', () => {
     expect((await harness.worker().runDue()).done).toBe(1);
   });
 
-  it('gives up after its attempts on an outage that lasts, keeping the entry and reason', async () => {
+  it('gives up after its attempts on a lasting outage, keeping entry and reason', async () => {
     await harness.control('PUT', '/faults', {
       errors: [{ status: 503, rate: 1, error: 'QUERY_LIMIT_EXCEEDED' }],
     });

@@ -72,7 +72,7 @@ describeStore('outbox worker against the emulator', () => {
     expect(counts).toMatchObject({ done: 1, retried: 1, pending: 0, failed: 0 });
   });
 
-  it('fails a write the portal refuses, with its reason, and an admin retry reruns it', async () => {
+  it('fails a write the portal refuses, with its reason; an admin retry reruns it', async () => {
     const entry = await enqueueOutbox(
       harness.store.db,
       intent(harness, 'Никому', 999_999),
@@ -106,7 +106,7 @@ describeStore('outbox worker against the emulator', () => {
     expect(harness.tasks()).toHaveLength(1);
   });
 
-  it('picks up a run a crash left running once its lease is over, adding nothing twice', async () => {
+  it('picks up a run a crash left running after its lease, adding nothing twice', async () => {
     const entry = await enqueueOutbox(harness.store.db, intent(harness, 'Крах'), new Date());
     const crashing = harness.worker({ portal: losingFirstAdd(harness.portal, 'hang') });
     void crashing.runDue();
