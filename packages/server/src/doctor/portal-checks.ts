@@ -66,7 +66,14 @@ export function fieldMappingCheck(probe: PortalProbe, override?: MappingOverride
   const rows = probe.userFields.value;
   if (!rows) return refused('field-mapping', '2.1', title, probe.userFields);
 
-  const mapping = discoverFields(rows as unknown as UserFieldRow[], { override });
+  const pipeline = findHousesPipeline(
+    (probe.categories.value ?? []) as unknown as PipelineRow[],
+    override?.pipeline,
+  );
+  const mapping = discoverFields(rows as unknown as UserFieldRow[], {
+    override,
+    pipelineName: pipeline?.name,
+  });
   const months = new Set(mapping.schedule.map((slot) => slot.month));
   // Fields of other pipelines and fields AudioBot has no use for are expected, not problems.
   const ignored = mapping.unplaced.filter((field) => quietReasons.has(field.reason));
@@ -117,7 +124,7 @@ function reasonText(reason: string): string {
   return reasons[reason] ?? reason;
 }
 
-export function countsCheck(probe: PortalProbe): DoctorCheck {
+export function countsCheck(probe: PortalProbe, override?: MappingOverride): DoctorCheck {
   const title = 'Дома, сотрудники и бригады на портале';
   const users = probe.users.value;
   const departments = probe.departments.value;
@@ -129,7 +136,8 @@ export function countsCheck(probe: PortalProbe): DoctorCheck {
     });
   }
 
-  const structure = resolveBrigades((departments as unknown as DepartmentRow[]).map(toDepartment));
+  const staffDepartments = (departments as unknown as DepartmentRow[]).map(toDepartment);
+  const structure = resolveBrigades(staffDepartments, { parentId: override?.brigadeParent });
   const employees = (users as unknown as UserRow[]).filter(
     (user) => structure.brigadeOf(departmentIdsOf(user.UF_DEPARTMENT)) !== null,
   );

@@ -66,7 +66,7 @@ function portalChecks(probe: PortalProbe, override?: MappingOverride): DoctorChe
     scopesCheck(probe),
     pipelineCheck(probe, override),
     fieldMappingCheck(probe, override),
-    countsCheck(probe),
+    countsCheck(probe, override),
   ];
 }
 

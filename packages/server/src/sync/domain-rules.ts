@@ -73,22 +73,27 @@ function placeReference(
   options: DomainRulesOptions,
   stamp: { memberId: string; syncedAt: string },
 ): PlacedReference {
+  const pipeline = findHousesPipeline(
+    lists.categories as unknown as PipelineRow[],
+    options.override?.pipeline,
+  );
   const userFields = lists.userFields as unknown as UserFieldRow[];
-  const fields = discoverFields(userFields, { override: options.override });
+  // Labels name their pipeline («Адрес | Частная уборка»): the houses' one may be renamed.
+  const fields = discoverFields(userFields, {
+    override: options.override,
+    pipelineName: pipeline?.name,
+  });
   const enumerations = enumerationsOf(userFields);
 
   const departments = (lists.departments as unknown as DepartmentRow[]).map(toDepartment);
-  const structure = resolveBrigades(departments);
+  const structure = resolveBrigades(departments, { parentId: options.override?.brigadeParent });
   const brigadeIds = new Set(structure.brigades.map((brigade) => brigade.id));
   const employees = (lists.users as unknown as UserRow[]).map((user) =>
     toEmployee(user, structure, stamp),
   );
 
   return {
-    pipeline: findHousesPipeline(
-      lists.categories as unknown as PipelineRow[],
-      options.override?.pipeline,
-    ),
+    pipeline,
     fieldMappings: fieldMappingRows(fields),
     unplaced: fields.unplaced.map(({ field, label, reason }) => ({ field, label, reason })),
     enumerations: enumerationRows(userFields, fields),
