@@ -30,6 +30,21 @@ export const errorCatalogue = {
   not_found: { status: 404, severity: 'user', message: 'No such endpoint.' },
   house_not_found: { status: 404, severity: 'user', message: 'No such house.' },
   sync_run_not_found: { status: 404, severity: 'user', message: 'No such sync run.' },
+  house_edit_conflict: {
+    status: 409,
+    severity: 'user',
+    message: 'The deal was changed in Bitrix24 meanwhile; reload it or overwrite explicitly.',
+  },
+  house_edit_pending: {
+    status: 409,
+    severity: 'user',
+    message: 'An earlier change of this house is still being written to Bitrix24.',
+  },
+  house_field_unmapped: {
+    status: 422,
+    severity: 'user',
+    message: 'The portal has no field for this part of the house.',
+  },
   payload_too_large: { status: 413, severity: 'user', message: 'The request body is too large.' },
   unsupported_media_type: {
     status: 415,
@@ -46,6 +61,11 @@ export const errorCatalogue = {
     status: 503,
     severity: 'operational',
     message: 'Bitrix24 did not answer; try again shortly.',
+  },
+  house_edit_failed: {
+    status: 502,
+    severity: 'operational',
+    message: 'Bitrix24 refused the change of the deal.',
   },
   sync_pending: {
     status: 503,

@@ -32,12 +32,16 @@ export interface OutboxOperation<Payload = unknown, Result = unknown> {
   execute(input: OperationInput<Payload>, context: OperationContext): Promise<Result>;
 }
 
-/** A payload no run can carry out: the entry fails at once, without retries. */
+/**
+ * A payload no run can carry out: the entry fails at once, without retries. `code` says
+ * why (e.g. `deal_changed_in_portal`: the deal no longer holds what the edit started from).
+ */
 export class OutboxPayloadError extends Error {
-  readonly code = 'outbox_bad_payload';
+  readonly code: string;
 
-  constructor(message: string) {
+  constructor(message: string, code = 'outbox_bad_payload') {
     super(message);
     this.name = 'OutboxPayloadError';
+    this.code = code;
   }
 }
