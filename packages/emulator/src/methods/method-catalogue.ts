@@ -10,6 +10,7 @@ import { timelineCommentMethods } from './crm/timeline-comment-methods.js';
 import { eventMethods } from './events/event-methods.js';
 import { notifyMethods } from './im/notify-methods.js';
 import type { MethodDefinition } from './method-definition.js';
+import { checklistItemMethods } from './tasks/checklist-item-methods.js';
 import { taskMethods } from './tasks/task-methods.js';
 import { departmentMethods } from './user/department-methods.js';
 import { userMethods } from './user/user-methods.js';
@@ -32,6 +33,7 @@ function build(): Map<string, MethodDefinition> {
     ...userMethods,
     ...departmentMethods,
     ...taskMethods,
+    ...checklistItemMethods,
     ...calendarMethods,
     ...eventMethods,
     ...notifyMethods,

@@ -16,6 +16,7 @@ import { IdTable } from './id-table.js';
 import type {
   CalendarEventRecord,
   CalendarSectionRecord,
+  ChecklistItemRecord,
   EventBindingRecord,
   InstallationRecord,
   NotificationRecord,
@@ -43,6 +44,7 @@ export class PortalState {
   readonly applications = new Map<string, SnapshotApplication>();
 
   readonly tasks = new IdTable<TaskRecord>();
+  readonly checklistItems = new IdTable<ChecklistItemRecord>();
   readonly calendarEvents = new IdTable<CalendarEventRecord>();
   readonly calendarSections = new IdTable<CalendarSectionRecord>();
   readonly timelineComments = new IdTable<TimelineCommentRecord>();

@@ -29,6 +29,21 @@ export interface TaskRecord {
   ufCrmTask: string[];
 }
 
+/** A task's checklist item as `task.checklistitem.getlist` answers it (strings, Y/N). */
+export interface ChecklistItemRecord {
+  ID: string;
+  TASK_ID: string;
+  /** `0` for a checklist itself (the root its items hang under). */
+  PARENT_ID: string;
+  CREATED_BY: string;
+  TITLE: string;
+  SORT_INDEX: string;
+  IS_COMPLETE: 'Y' | 'N';
+  IS_IMPORTANT: 'Y' | 'N';
+  TOGGLED_BY: string | null;
+  TOGGLED_DATE: string;
+}
+
 export interface CalendarEventRecord {
   ID: string;
   type: string;
@@ -47,6 +62,8 @@ export interface CalendarEventRecord {
   importance: string;
   isMeeting: boolean;
   attendees: string[];
+  /** CRM bindings (`crm_fields`), e.g. `D_12`; shown as UF_CRM_CAL_EVENT. */
+  crmFields: string[];
   createdBy: string;
   dateCreate: string;
   timestampX: string;

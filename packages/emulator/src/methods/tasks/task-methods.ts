@@ -5,6 +5,7 @@ import type { TaskRecord } from '../../state/runtime-records.js';
 import { runList } from '../list/list-query.js';
 import { defineMethods, type MethodContext, type Params } from '../method-definition.js';
 import { param, positiveId, record, text } from '../params.js';
+import { deleteChecklistOf } from './checklist-item-methods.js';
 import { canSeeTask } from './task-access.js';
 import { camelCaseOf, TASK_STATUS_DONE, TASK_STATUS_PENDING } from './task-fields.js';
 import { taskFieldsFor, taskView } from './task-view.js';
@@ -153,6 +154,7 @@ function list(context: MethodContext, params: Params) {
 function remove(context: MethodContext, params: Params) {
   const task = visibleTask(context, params);
   context.portal.state.tasks.delete(task.id);
+  deleteChecklistOf(context.portal, task.id);
   context.portal.events.emit('ONTASKDELETE', { FIELDS_BEFORE: { ID: task.id } });
   return { result: { task: true } };
 }
