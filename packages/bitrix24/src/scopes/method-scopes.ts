@@ -44,6 +44,7 @@ const scopeByMethod: Record<string, string | null> = {
   'calendar.event.get': 'calendar',
   'calendar.event.delete': 'calendar',
   'calendar.section.get': 'calendar',
+  'calendar.section.add': 'calendar',
   'im.notify.system.add': 'im',
 };
 

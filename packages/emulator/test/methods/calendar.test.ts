@@ -105,4 +105,65 @@ describe('calendar', () => {
         'The required parameter "name" for the method "calendar.event.add" is not set',
     });
   });
+
+  it('adds a section to another user’s calendar for an admin (calendar-section-add.md)', async () => {
+    const added = await call('calendar.section.add', {
+      type: 'user',
+      ownerId: 4,
+      name: 'Уборки: Бригада 1',
+      description: 'AudioBot',
+    });
+    expect(typeof added.body.result).toBe('number');
+
+    const sections = (await call('calendar.section.get', { type: 'user', ownerId: 4 })).body
+      .result as Row[];
+    expect(sections.map((section) => section.NAME)).toContain('Уборки: Бригада 1');
+    const nameless = await call('calendar.section.add', { type: 'user', ownerId: 4 });
+    expect(nameless.status).toBe(400);
+    expect(nameless.body.error_description).toBe('Invalid value for the "name" parameter');
+  });
+
+  it('keeps an all-day event bound to a deal in the company calendar, owner 0 or ""', async () => {
+    const [section] = (await call('calendar.section.get', { type: 'company_calendar', ownerId: 0 }))
+      .body.result as Row[];
+    expect(section).toMatchObject({ NAME: 'Календарь компании', OWNER_ID: '0' });
+
+    await call('calendar.event.add', {
+      type: 'company_calendar',
+      ownerId: 0,
+      section: section?.ID,
+      name: 'Уборка',
+      from: '2025-09-16',
+      to: '2025-09-16',
+      skip_time: 'Y',
+      crm_fields: ['D_12'],
+    });
+    const events = (await call('calendar.event.get', { type: 'company_calendar', ownerId: '' }))
+      .body.result as Row[];
+    expect(events[0]).toMatchObject({
+      DATE_FROM: '16.09.2025',
+      DT_SKIP_TIME: 'Y',
+      UF_CRM_CAL_EVENT: ['D_12'],
+    });
+  });
+
+  it('answers the docs’ errors for a gone event, a missing owner and a foreign section', async () => {
+    const gone = await call('calendar.event.update', { id: 999, type: 'user', ownerId: 2 });
+    expect(gone.body.error_description).toBe('An error occurred while changing the event.');
+    const deleted = await call('calendar.event.delete', { id: 999 });
+    expect(deleted.body.error_description).toBe('An error occurred while deleting the event');
+
+    const ownerless = await call('calendar.event.update', { id: 1, type: 'user' });
+    expect(ownerless.status).toBe(400);
+    expect(ownerless.body.error_description).toContain('"ownerId"');
+    const foreign = await call('calendar.event.add', {
+      type: 'user',
+      ownerId: 2,
+      section: 99_999,
+      name: 'Уборка',
+      from: '2025-09-16',
+      to: '2025-09-16',
+    });
+    expect(foreign.body.error_description).toContain('invalid calendar section ID');
+  });
 });

@@ -15,8 +15,8 @@ export function calendarEventView(event: CalendarEventRecord): Record<string, un
     CAL_TYPE: event.type,
     OWNER_ID: event.ownerId,
     NAME: event.name,
-    DATE_FROM: formatPortalDate(from, event.timezoneFrom),
-    DATE_TO: formatPortalDate(to, event.timezoneTo),
+    DATE_FROM: shownDate(from, event.timezoneFrom, event.skipTime),
+    DATE_TO: shownDate(to, event.timezoneTo, event.skipTime),
     TZ_FROM: event.timezoneFrom,
     TZ_TO: event.timezoneTo,
     TZ_OFFSET_FROM: String(zoneOffsetMinutes(from, event.timezoneFrom) * 60),
@@ -35,10 +35,17 @@ export function calendarEventView(event: CalendarEventRecord): Record<string, un
     LOCATION: event.location,
     COLOR: event.color,
     SECTION_ID: event.sectionId,
+    UF_CRM_CAL_EVENT: event.crmFields.length > 0 ? event.crmFields : false,
     ATTENDEE_LIST: event.attendees.map((id) => ({
       id: Number(id),
       entryId: event.ID,
       status: 'Y',
     })),
   };
+}
+
+/** An all-day event (`DT_SKIP_TIME: Y`) shows its dates without the time. */
+function shownDate(instant: Date, timeZone: string, skipTime: 'Y' | 'N'): string {
+  const shown = formatPortalDate(instant, timeZone);
+  return skipTime === 'Y' ? shown.slice(0, 10) : shown;
 }

@@ -5,11 +5,12 @@ import type { CalendarEventRecord } from '../../state/runtime-records.js';
 import { defineMethods, type MethodContext, type Params } from '../method-definition.js';
 import { flag, param, positiveId, text } from '../params.js';
 import { calendarEventView } from './calendar-event-view.js';
-import { sectionsOf } from './calendar-sections.js';
+import { sectionAdd, sectionsOf } from './calendar-sections.js';
 
 /**
- * `calendar.section.get`, `calendar.event.add|update|get|delete` (docs:
- * api-reference/calendar/calendar-section-get.md, calendar-event/calendar-event-add.md,
+ * `calendar.section.get|add`, `calendar.event.add|update|get|delete` (docs:
+ * api-reference/calendar/calendar-section-get.md, calendar-section-add.md,
+ * calendar-event/calendar-event-add.md,
  * calendar-event-update.md, calendar-event-get.md, calendar-event-delete.md).
  * Calendar errors come with an empty code and HTTP 400, like the docs show.
  * Events: ONCALENDARENTRYADD|UPDATE|DELETE with `data[id]`.
@@ -32,9 +33,15 @@ function instant(value: string, timeZone: string, name: string): string {
   return parsed.toISOString();
 }
 
+/** The owner as the portal keeps it: the company calendar's is 0, sent as 0 or "". */
+function ownerOf(params: Params, type: string, method: string): string {
+  if (type === 'company_calendar') return String(Number(param(params, 'ownerId') ?? 0) || 0);
+  return required(params, 'ownerId', method);
+}
+
 function sectionGet({ portal }: MethodContext, params: Params) {
   const type = required(params, 'type', 'calendar.section.get');
-  const ownerId = required(params, 'ownerId', 'calendar.section.get');
+  const ownerId = ownerOf(params, type, 'calendar.section.get');
   return { result: sectionsOf(portal, type, ownerId) };
 }
 
@@ -64,24 +71,26 @@ function applyEventParams(
   if (read('is_meeting') !== undefined) event.isMeeting = flag(read('is_meeting'));
   if (Array.isArray(read('attendees')))
     event.attendees = (read('attendees') as unknown[]).map(String);
+  if (read('crm_fields') !== undefined) event.crmFields = crmFieldsOf(read('crm_fields'));
 
   if (Date.parse(event.to) < Date.parse(event.from)) {
     throw calendarError(`The end of the event is earlier than its start in "${method}"`);
   }
 }
 
+function crmFieldsOf(value: unknown): string[] {
+  if (!Array.isArray(value)) throw calendarError("The event's CRM links list must be an array.");
+  return value.map(String);
+}
+
 function eventAdd({ portal, caller }: MethodContext, params: Params) {
   const method = 'calendar.event.add';
-  for (const name of ['type', 'ownerId', 'from', 'to', 'section', 'name'])
-    required(params, name, method);
-  const type = text(param(params, 'type'));
-  const ownerId = text(param(params, 'ownerId'));
+  const type = required(params, 'type', method);
+  const ownerId = ownerOf(params, type, method);
+  for (const name of ['from', 'to', 'section', 'name']) required(params, name, method);
 
   const sectionId = text(param(params, 'section'));
-  const sections = sectionsOf(portal, type, ownerId);
-  if (!sections.some((section) => section.ID === sectionId)) {
-    throw calendarError(`Section ${sectionId} is not found or not accessible`);
-  }
+  checkSection(portal, type, ownerId, sectionId);
 
   const { calendarEvents } = portal.state;
   const zone = portal.state.portal.timeZone;
@@ -104,6 +113,7 @@ function eventAdd({ portal, caller }: MethodContext, params: Params) {
     importance: 'normal',
     isMeeting: false,
     attendees: [],
+    crmFields: [],
     createdBy: caller.user.ID,
     dateCreate: now,
     timestampX: now,
@@ -115,19 +125,30 @@ function eventAdd({ portal, caller }: MethodContext, params: Params) {
   return { result: Number(event.ID) };
 }
 
-function existingEvent(
-  portal: EmulatorPortal,
-  params: Params,
-  method: string,
-): CalendarEventRecord {
+/** A gone event: the portal answers its generic error of the method (docs' tables). */
+function existingEvent(portal: EmulatorPortal, params: Params, missing: string) {
   const id = positiveId(param(params, 'id'));
   const event = id === null ? undefined : portal.state.calendarEvents.get(id);
-  if (!event) throw calendarError(`Event not found in "${method}"`);
+  if (!event) throw calendarError(missing);
   return event;
 }
 
+function checkSection(portal: EmulatorPortal, type: string, ownerId: string, id: string): void {
+  if (!sectionsOf(portal, type, ownerId).some((section) => section.ID === id)) {
+    throw calendarError(
+      'You specified an invalid calendar section ID or the user does not have access to it.',
+    );
+  }
+}
+
 function eventUpdate({ portal }: MethodContext, params: Params) {
-  const current = existingEvent(portal, params, 'calendar.event.update');
+  const method = 'calendar.event.update';
+  required(params, 'id', method);
+  const type = required(params, 'type', method);
+  const ownerId = ownerOf(params, type, method);
+  const current = existingEvent(portal, params, 'An error occurred while changing the event.');
+  if (param(params, 'section') !== undefined)
+    checkSection(portal, type, ownerId, text(param(params, 'section')));
   const event = {
     ...current,
     timestampX: formatPortalDate(portal.clock.now(), portal.state.portal.timeZone),
@@ -141,7 +162,7 @@ function eventUpdate({ portal }: MethodContext, params: Params) {
 
 function eventGet({ portal }: MethodContext, params: Params) {
   const type = required(params, 'type', 'calendar.event.get');
-  const ownerId = required(params, 'ownerId', 'calendar.event.get');
+  const ownerId = ownerOf(params, type, 'calendar.event.get');
   const zone = portal.state.portal.timeZone;
   const from = param(params, 'from') ? parsePortalDate(text(param(params, 'from')), zone) : null;
   const to = param(params, 'to') ? parsePortalDate(text(param(params, 'to')), zone) : null;
@@ -158,7 +179,8 @@ function eventGet({ portal }: MethodContext, params: Params) {
 }
 
 function eventDelete({ portal }: MethodContext, params: Params) {
-  const event = existingEvent(portal, params, 'calendar.event.delete');
+  if (param(params, 'id') === undefined) throw calendarError('Event id not specified');
+  const event = existingEvent(portal, params, 'An error occurred while deleting the event');
   portal.state.calendarEvents.delete(event.ID);
   portal.events.emit('ONCALENDARENTRYDELETE', { id: Number(event.ID) });
   return { result: true };
@@ -166,6 +188,7 @@ function eventDelete({ portal }: MethodContext, params: Params) {
 
 export const calendarMethods = defineMethods('calendar', {
   'calendar.section.get': sectionGet,
+  'calendar.section.add': sectionAdd,
   'calendar.event.add': eventAdd,
   'calendar.event.update': eventUpdate,
   'calendar.event.get': eventGet,
