@@ -89,6 +89,19 @@ export const envSchema = z.object({
       message: 'must be HH:MM (00:00-23:59) or off',
     }),
 
+  /**
+   * Bitrix24 tasks of a day's dispatch: `brigade`, one task per brigade listing its houses;
+   * `house`, one task per house and day. Switching rewrites the other kind's tasks of a
+   * date dispatched again as cancelled (see src/dispatch/README.md).
+   */
+  AUDIOBOT_DISPATCH_TASKS: z.enum(['brigade', 'house']).default('brigade'),
+  /**
+   * Where the cleanings go as calendar events: `brigade`, a section «Уборки: <brigade>» in
+   * the brigade leader's calendar; `company`, the company calendar; `off`, nowhere (the
+   * events made before are left as they are and no longer kept in step).
+   */
+  AUDIOBOT_CALENDAR: z.enum(['brigade', 'company', 'off']).default('brigade'),
+
   /** Log verbosity. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Map tiles for the web app; {z}/{x}/{y} are replaced by the map. */

@@ -32,6 +32,11 @@ export interface Config {
     /** Local time of the nightly full sync, or null when turned off. */
     fullAt: { hour: number; minute: number } | null;
   };
+  /** What a day's dispatch writes: one task per brigade or per house; which calendar. */
+  dispatch: {
+    tasks: Env['AUDIOBOT_DISPATCH_TASKS'];
+    calendar: Env['AUDIOBOT_CALENDAR'];
+  };
   logLevel: LogLevel;
   mapTileUrl: string;
 }
@@ -89,6 +94,7 @@ function configOf(
       incrementalMinutes: env.AUDIOBOT_SYNC_INCREMENTAL_MINUTES,
       fullAt: timeOfDay(env.AUDIOBOT_SYNC_FULL_AT),
     },
+    dispatch: { tasks: env.AUDIOBOT_DISPATCH_TASKS, calendar: env.AUDIOBOT_CALENDAR },
     logLevel: env.LOG_LEVEL,
     mapTileUrl: env.AUDIOBOT_MAP_TILE_URL,
   };

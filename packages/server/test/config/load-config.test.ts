@@ -38,6 +38,17 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config.server)).toBe(true);
   });
 
+  it('sends one task per brigade into the leaders’ calendars unless told otherwise', () => {
+    expect(load({}).dispatch).toEqual({ tasks: 'brigade', calendar: 'brigade' });
+    expect(
+      load({ AUDIOBOT_DISPATCH_TASKS: 'house', AUDIOBOT_CALENDAR: 'company' }).dispatch,
+    ).toEqual({ tasks: 'house', calendar: 'company' });
+
+    const problems = problemsOf({ AUDIOBOT_DISPATCH_TASKS: 'day', AUDIOBOT_CALENDAR: 'yes' });
+    expect(problems.some((problem) => problem.startsWith('AUDIOBOT_DISPATCH_TASKS:'))).toBe(true);
+    expect(problems.some((problem) => problem.startsWith('AUDIOBOT_CALENDAR:'))).toBe(true);
+  });
+
   it('connects through the webhook and keeps the application credentials beside it', () => {
     const config = load({
       BITRIX_WEBHOOK_URL: 'https://vas-dom.bitrix24.ru/rest/1/abcdef0123456789',
