@@ -302,6 +302,55 @@ export interface OutboxTable {
   doneAt: Timestamp | null;
 }
 
+/** A signed act of works of one house and month; no row means not signed. */
+export interface ActsTable {
+  memberId: string;
+  houseId: number;
+  /** `YYYY-MM`. */
+  month: string;
+  /** The date written on the act. */
+  signedOn: IsoDate;
+  /** The employee who signed it; null when signed with the bootstrap admin token. */
+  signedById: number | null;
+  signedByName: string;
+  /** When it was marked signed in AudioBot. */
+  signedAt: Timestamp;
+}
+
+export type CompletionStatus = 'done' | 'not_done';
+
+/** A brigade's answer for one planned cleaning (see packages/server/src/completions). */
+export interface CompletionsTable {
+  id: AutoId;
+  memberId: string;
+  houseId: number;
+  /** The cleaning it answers: house, date, type and slot as in `cleanings`. */
+  date: IsoDate;
+  cleaningType: CleaningTypeCode;
+  slot: number;
+  /** The house's brigade when it was marked. */
+  brigadeId: number | null;
+  status: CompletionStatus;
+  /** Why it was not done; null when done. */
+  reason: string | null;
+  photoCount: number;
+  /** The employee who marked it; null for the bootstrap admin token. */
+  authorId: number | null;
+  authorName: string;
+  createdAt: Timestamp;
+}
+
+/** A photo of a completion; the file lives in the photo folder under `fileName`. */
+export interface CompletionPhotosTable {
+  id: AutoId;
+  memberId: string;
+  completionId: number;
+  fileName: string;
+  contentType: string;
+  size: number;
+  createdAt: Timestamp;
+}
+
 export interface Database {
   portals: PortalsTable;
   houses: HousesTable;
@@ -318,6 +367,9 @@ export interface Database {
   apiTokens: ApiTokensTable;
   jobs: JobsTable;
   outbox: OutboxTable;
+  completions: CompletionsTable;
+  completionPhotos: CompletionPhotosTable;
+  acts: ActsTable;
 }
 
 export type TableName = keyof Database;
@@ -339,3 +391,6 @@ export type Session = Selectable<SessionsTable>;
 export type ApiToken = Selectable<ApiTokensTable>;
 export type Job = Selectable<JobsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type Completion = Selectable<CompletionsTable>;
+export type CompletionPhoto = Selectable<CompletionPhotosTable>;
+export type Act = Selectable<ActsTable>;

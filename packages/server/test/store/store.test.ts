@@ -48,6 +48,7 @@ describeStore(`store on ${testDatabase}`, () => {
 
     expect(ours.sort()).toEqual(
       [
+        'acts',
         'api_tokens',
         'brigades',
         'cleanings',

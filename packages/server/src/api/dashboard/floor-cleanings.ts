@@ -1,10 +1,14 @@
 import { sql } from 'kysely';
 
 /**
- * Floor-cleanings of one visit: the landings a brigade cleans. A first-floor cleaning is
- * one landing per entrance; every other type covers all floors of every entrance.
- * Missing counts count as nothing, never as a guess.
+ * Floor-cleanings of one visit (a row of `cleanings` joined to its `houses` row): the
+ * landings a brigade cleans. A first-floor cleaning is one landing per entrance; every
+ * other type covers all floors of every entrance. Missing counts count as nothing,
+ * never as a guess.
  */
-export const floorCleaningsSql = sql<number>`sum(case
+export const visitFloorCleaningsSql = sql<number>`case
   when cleanings.cleaning_type = 'first_floor' then coalesce(houses.entrances, 0)
-  else coalesce(houses.entrances, 0) * coalesce(houses.floors, 0) end)`;
+  else coalesce(houses.entrances, 0) * coalesce(houses.floors, 0) end`;
+
+/** Floor-cleanings summed over the visits of a group. */
+export const floorCleaningsSql = sql<number>`sum(${visitFloorCleaningsSql})`;

@@ -2,6 +2,8 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../store-dialect.js';
 import { initialMigration } from './0001-initial.js';
 import { outboxMigration } from './0002-outbox.js';
+import { completionsMigration } from './0005-completions.js';
+import { actsMigration } from './0006-acts.js';
 
 /**
  * The migrations in code, not read from a folder, so they run the same under tsx, vitest
@@ -13,6 +15,8 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       return {
         '0001-initial': initialMigration(dialect),
         '0002-outbox': outboxMigration(dialect),
+        '0005-completions': completionsMigration(dialect),
+        '0006-acts': actsMigration(),
       };
     },
   };
