@@ -52,6 +52,8 @@ describeStore(`store on ${testDatabase}`, () => {
         'api_tokens',
         'brigades',
         'cleanings',
+        'completion_photos',
+        'completions',
         'employees',
         'enumerations',
         'field_mapping_reports',
