@@ -102,6 +102,12 @@ export const envSchema = z.object({
    */
   AUDIOBOT_CALENDAR: z.enum(['brigade', 'company', 'off']).default('brigade'),
 
+  /**
+   * Folder of the completion photos (made when missing). Absent: `photos` in the data
+   * folder, ./data/photos by default. Keep it with the store's backups.
+   */
+  AUDIOBOT_PHOTO_DIR: optionalText,
+
   /** Log verbosity. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Map tiles for the web app; {z}/{x}/{y} are replaced by the map. */

@@ -7,6 +7,7 @@ import { ConfigError } from './config-error.js';
 import { type DatabaseConfig, dataDirOf, parseDatabaseUrl } from './database-url.js';
 import { type Env, envSchema } from './env-schema.js';
 import { readMappingFile } from './mapping-file.js';
+import { photoDirOf } from './photo-dir.js';
 import { type PortalConfig, portalConfigOf } from './portal-config.js';
 
 export type LogLevel = Env['LOG_LEVEL'];
@@ -39,6 +40,8 @@ export interface Config {
   };
   logLevel: LogLevel;
   mapTileUrl: string;
+  /** Folder of the completion photos, absolute; checked writable at load. */
+  photoDir: string;
 }
 
 export interface LoadConfigOptions {
@@ -68,12 +71,14 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     ? path.resolve(cwd, raw.AUDIOBOT_MAPPING_FILE.trim())
     : null;
   const mappingOverride = mappingFile ? readMappingFile(mappingFile, problems) : null;
+  const dataDir = 'problem' in database ? cwd : dataDirOf(database, cwd);
+  const photoDir = photoDirOf(raw.AUDIOBOT_PHOTO_DIR?.trim(), dataDir, cwd, problems);
   if (!parsed.success || 'problem' in database || !portal || problems.length > 0) {
     throw new ConfigError(problems);
   }
 
   const config = configOf(parsed.data, portal, database, cwd);
-  return deepFreeze({ ...config, mappingFile, mappingOverride });
+  return deepFreeze({ ...config, mappingFile, mappingOverride, photoDir });
 }
 
 function configOf(
@@ -81,7 +86,7 @@ function configOf(
   portal: PortalConfig,
   database: DatabaseConfig,
   cwd: string,
-): Omit<Config, 'mappingFile' | 'mappingOverride'> {
+): Omit<Config, 'mappingFile' | 'mappingOverride' | 'photoDir'> {
   return {
     portal,
     database,
