@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { callRest, useEmulator } from '../support/emulator-harness.js';
 
 type Item = Record<string, unknown>;
+type Task = Record<string, unknown>;
 
 // Docs: api-reference/tasks/checklist-item/task-checklist-item-add.md, -get-list.md,
 // -complete.md, -renew.md, -update.md, -delete.md;
@@ -85,6 +86,14 @@ describe('task checklists and tagged notifications', () => {
     await call('tasks.task.delete', { taskId });
 
     expect(emulator().portal.state.checklistItems.size).toBe(0);
+  });
+
+  it('moves a task to completed with tasks.task.complete (status/tasks-task-complete.md)', async () => {
+    const taskId = await newTask();
+    const answer = await call('tasks.task.complete', { taskId });
+
+    expect((answer.body.result as { task: Task }).task).toMatchObject({ status: '5' });
+    expect(emulator().portal.state.tasks.get(taskId)?.closedDate).toEqual(expect.any(String));
   });
 
   it('keeps one notification per TAG: a new one removes the earlier (system-add.md)', async () => {

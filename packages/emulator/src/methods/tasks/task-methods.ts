@@ -119,6 +119,11 @@ function update(context: MethodContext, params: Params) {
   return { result: { task: taskView(portal, task, taskFieldsFor(['*', 'UF_CRM_TASK'])) } };
 }
 
+/** `tasks.task.complete` (docs: api-reference/tasks/status/tasks-task-complete.md). */
+function complete(context: MethodContext, params: Params) {
+  return update(context, { taskId: param(params, 'taskId'), fields: { STATUS: TASK_STATUS_DONE } });
+}
+
 function get(context: MethodContext, params: Params) {
   const task = visibleTask(context, params);
   return {
@@ -162,6 +167,7 @@ function remove(context: MethodContext, params: Params) {
 export const taskMethods = defineMethods('task', {
   'tasks.task.add': add,
   'tasks.task.update': update,
+  'tasks.task.complete': complete,
   'tasks.task.get': get,
   'tasks.task.list': list,
   'tasks.task.delete': remove,
