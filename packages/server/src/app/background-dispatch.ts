@@ -2,11 +2,20 @@ import type { ApplicationServices } from '../application/index.js';
 import type { Config } from '../config/index.js';
 import { registerBrigadeDispatchJob, startDispatchScheduler } from '../dispatch/index.js';
 import type { JobQueue, WorkLogger } from '../jobs/index.js';
-import { OutboxWorker, type PortalCaller, taskUpsertOperation } from '../outbox/index.js';
+import {
+  type OutboxOperation,
+  OutboxWorker,
+  type PortalCaller,
+  taskUpsertOperation,
+} from '../outbox/index.js';
 import type { PortalConnection } from '../portal/connect-portal.js';
 import type { Store } from '../store/index.js';
 
 export interface BackgroundDispatch {
+  /** The worker of the outbox: a request that writes can wait for its entry (settle). */
+  worker: OutboxWorker;
+  /** The portal the worker writes to. */
+  portal: PortalCaller;
   stop(): Promise<void>;
 }
 
@@ -21,14 +30,17 @@ export function startBackgroundDispatch(options: {
   connection: PortalConnection;
   bitrix24: ApplicationServices;
   logger: WorkLogger;
+  /** Writes of other areas the worker carries out too (e.g. the house edit). */
+  operations?: readonly OutboxOperation[];
 }): BackgroundDispatch {
   const { config, store, queue, connection, logger } = options;
   const memberId = connection.memberId;
+  const portal = portalCaller(connection, options.bitrix24);
   const worker = new OutboxWorker({
     db: store.db,
-    portal: portalCaller(connection, options.bitrix24),
+    portal,
     memberId,
-    operations: [taskUpsertOperation],
+    operations: [taskUpsertOperation, ...(options.operations ?? [])],
     logger,
   });
   registerBrigadeDispatchJob(queue, { db: store.db, worker, timeZone: config.timeZone });
@@ -41,6 +53,8 @@ export function startBackgroundDispatch(options: {
   });
 
   return {
+    worker,
+    portal,
     stop: async () => {
       scheduler.stop();
       await worker.stop();

@@ -30,6 +30,23 @@ export const errorCatalogue = {
   not_found: { status: 404, severity: 'user', message: 'No such endpoint.' },
   house_not_found: { status: 404, severity: 'user', message: 'No such house.' },
   sync_run_not_found: { status: 404, severity: 'user', message: 'No such sync run.' },
+  cleaning_not_found: {
+    status: 404,
+    severity: 'user',
+    message: 'No such cleaning in the schedule of your houses.',
+  },
+  completion_not_found: { status: 404, severity: 'user', message: 'No such completion.' },
+  photo_not_found: { status: 404, severity: 'user', message: 'No such photo.' },
+  completion_exists: {
+    status: 409,
+    severity: 'user',
+    message: 'This cleaning is already marked.',
+  },
+  cleaning_not_due: {
+    status: 409,
+    severity: 'user',
+    message: 'A cleaning can be marked on its day or later, not before.',
+  },
   house_edit_conflict: {
     status: 409,
     severity: 'user',

@@ -29,6 +29,24 @@ export {
   type OutboxWorkerOptions,
 } from './outbox-worker.js';
 export {
+  type ChecklistMarkPayload,
+  type ChecklistMarkResult,
+  checklistMarkKind,
+  checklistMarkOperation,
+  DayTaskMissingError,
+} from './checklist-mark-operation.js';
+export {
+  type SystemNotifyPayload,
+  systemNotifyKind,
+  systemNotifyOperation,
+} from './system-notify-operation.js';
+export {
+  type TimelineCommentPayload,
+  type TimelineCommentResult,
+  timelineCommentKind,
+  timelineCommentOperation,
+} from './timeline-comment-operation.js';
+export {
   type TaskUpsertPayload,
   type TaskUpsertResult,
   taskUpsertKind,

@@ -1,0 +1,44 @@
+import type { FieldKind } from './field-values.js';
+
+/** The cleaning types a schedule slot can be given (the general cleaning has its own field). */
+export type SlotCleaningType = 'full_wet' | 'sweeping' | 'first_floor';
+
+export const SLOT_CLEANING_TYPES: readonly SlotCleaningType[] = [
+  'full_wet',
+  'sweeping',
+  'first_floor',
+];
+
+/** One slot of a month's schedule as the user wants it. */
+export interface SlotEdit {
+  slot: number;
+  /** Local dates, all within the month. */
+  dates: string[];
+  cleaningType: SlotCleaningType | null;
+}
+
+/** What the user changes; an absent part stays as it is in the portal. */
+export interface HouseEdit {
+  apartments?: number | null;
+  entrances?: number | null;
+  floors?: number | null;
+  area?: number | null;
+  brigadeId?: number;
+  schedule?: { month: string; slots: SlotEdit[] };
+}
+
+export type CountPart = 'apartments' | 'entrances' | 'floors' | 'area';
+
+export const COUNT_PARTS: readonly CountPart[] = ['apartments', 'entrances', 'floors', 'area'];
+
+/** One deal field an edit writes. */
+export interface FieldChange {
+  /** What it is to the user: `apartments`, `brigade`, `schedule.2025-09.1.dates` … */
+  part: string;
+  /** The deal field: `UF_CRM_…` or `ASSIGNED_BY_ID`. */
+  field: string;
+  label: string;
+  kind: FieldKind;
+  /** The value to send in crm.deal.update. */
+  value: unknown;
+}

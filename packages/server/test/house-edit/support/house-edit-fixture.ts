@@ -1,0 +1,100 @@
+import { createBitrix24Client } from '@audiobot/bitrix24';
+import type { FastifyInstance } from 'fastify';
+
+import { buildApp } from '../../../src/app/build-app.js';
+import { houseEditExtension } from '../../../src/app/house-edit-extension.js';
+import { loadConfig, secretsOf } from '../../../src/config/index.js';
+import { HouseEditing } from '../../../src/house-edit/index.js';
+import { InProcessQueue } from '../../../src/jobs/index.js';
+import { createLogCapture, type LogCapture } from '../../../src/logging/log-capture.js';
+import { createLogger } from '../../../src/logging/logger.js';
+import { createSecretRedactor } from '../../../src/logging/secret-redactor.js';
+import { OutboxWorker, type PortalCaller } from '../../../src/outbox/index.js';
+import { type SyncHarness, startHarness } from '../../sync/sync-harness.js';
+
+export const ADMIN_TOKEN = 'house-edit-admin-token-0123456789';
+export const asAdmin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+/**
+ * The demo portal synced into a fresh store, and the API with the house edit wired as
+ * the server wires it: the editor reads the deal through `portal`, and the outbox worker
+ * writes through `workerPortal` (a test may wrap it to lose answers or race the write).
+ * One HTTP attempt per call, quick outbox retries: every fault reaches the outbox.
+ */
+export interface HouseEditFixture extends SyncHarness {
+  app: FastifyInstance;
+  logs: LogCapture;
+  portal: PortalCaller;
+  worker: OutboxWorker;
+  /** Replaces the portal the outbox worker writes through (a new worker). */
+  useWorkerPortal(portal: PortalCaller): void;
+  /** The deal as the portal holds it now. */
+  deal(id: number): Record<string, unknown>;
+  /** crm.deal.update calls the portal carried out (answered without an error). */
+  dealUpdates(): number;
+}
+
+export async function startHouseEditFixture(
+  options: { houses?: number; settleMs?: number } = {},
+): Promise<HouseEditFixture> {
+  const harness = await startHarness({ houses: options.houses ?? 12 });
+  await harness.sync('full');
+  const config = loadConfig({
+    env: { AUDIOBOT_ADMIN_TOKEN: ADMIN_TOKEN },
+    envFile: false,
+  });
+  const portal = createBitrix24Client({
+    auth: { type: 'webhook', webhookUrl: harness.emulator.webhookUrl },
+    retry: { maxAttempts: 1 },
+  });
+  const editing = new HouseEditing({ db: harness.store.db, timeZone: config.timeZone });
+  const newWorker = (through: PortalCaller) =>
+    new OutboxWorker({
+      db: harness.store.db,
+      portal: through,
+      memberId: harness.emulator.memberId,
+      operations: [editing.operation],
+      retry: { maxAttempts: 40, baseDelayMs: 5, maxDelayMs: 40 },
+    });
+
+  let worker = newWorker(portal);
+  const redactor = createSecretRedactor(secretsOf(config));
+  const logs = createLogCapture();
+  const app = await buildApp({
+    config,
+    store: harness.store,
+    portal: { memberId: harness.emulator.memberId, domain: harness.emulator.domain, demo: true },
+    queue: new InProcessQueue(),
+    logger: createLogger({ level: 'info', redactor, destination: logs }),
+    redactor,
+    webRoot: null,
+    extensions: [
+      houseEditExtension(editing, () => ({ portal, worker }), {
+        settleMs: options.settleMs ?? 10_000,
+      }),
+    ],
+  });
+
+  return {
+    ...harness,
+    app,
+    logs,
+    portal,
+    get worker() {
+      return worker;
+    },
+    useWorkerPortal: (through) => {
+      worker = newWorker(through);
+    },
+    deal: (id) => ({ ...(harness.emulator.portal.state.deals.get(id) as object) }),
+    dealUpdates: () =>
+      harness.emulator.portal.requests
+        .recent(10_000)
+        .filter((entry) => entry.method === 'crm.deal.update' && entry.error === null).length,
+    close: async () => {
+      await worker.stop();
+      await app.close();
+      await harness.close();
+    },
+  };
+}
