@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-
+import { scopedBrigadeId } from '../../auth/brigade-scope.js';
 import { CLEANING_TYPE_NAMES, CLEANING_TYPES } from '../../domain/cleaning-type.js';
 import { HOUSE_PROBLEM_NAMES, HOUSE_PROBLEMS } from '../../domain/house-problems.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
@@ -28,11 +28,12 @@ const schema = {
 };
 
 export function filtersRoute(app: ApiApp, context: ApiContext): void {
-  app.get('/api/cleaning/filters', { schema, config: { cache: true } }, async () => {
+  app.get('/api/cleaning/filters', { schema, config: { cache: true } }, async (request) => {
     const memberId = context.memberId();
+    const brigadeId = scopedBrigadeId(request.user);
     const [brigades, managementCompanies] = await Promise.all([
-      brigadesOf(context.db, memberId),
-      managementCompaniesWithHouses(context, memberId),
+      brigadesOf(context.db, memberId, brigadeId),
+      managementCompaniesWithHouses(context, memberId, brigadeId),
     ]);
 
     return {
@@ -44,9 +45,13 @@ export function filtersRoute(app: ApiApp, context: ApiContext): void {
   });
 }
 
-/** Only УК that serve at least one house: the others would filter to nothing. */
-async function managementCompaniesWithHouses(context: ApiContext, memberId: string) {
-  const rows = await context.db
+/** Only УК that serve at least one (visible) house: the others would filter to nothing. */
+async function managementCompaniesWithHouses(
+  context: ApiContext,
+  memberId: string,
+  brigadeId: string | undefined,
+) {
+  let query = context.db
     .selectFrom('managementCompanies')
     .innerJoin('houses', (join) =>
       join
@@ -56,7 +61,10 @@ async function managementCompaniesWithHouses(context: ApiContext, memberId: stri
     .select(['managementCompanies.id', 'managementCompanies.name'])
     .select((eb) => eb.fn.countAll<number>().as('houses'))
     .where('managementCompanies.memberId', '=', memberId)
-    .where('houses.deletedAt', 'is', null)
+    .where('houses.deletedAt', 'is', null);
+  if (brigadeId) query = query.where('houses.brigadeId', '=', Number(brigadeId));
+
+  const rows = await query
     .groupBy(['managementCompanies.id', 'managementCompanies.name'])
     .orderBy('managementCompanies.name')
     .execute();

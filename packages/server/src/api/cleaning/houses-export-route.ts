@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import ExcelJS from 'exceljs';
 
+import { scopedBrigadeId } from '../../auth/brigade-scope.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
 import { protectedErrors } from '../schemas/common-schemas.js';
 import { toCsv } from './csv-writer.js';
@@ -36,7 +37,8 @@ const schema = {
 
 export function housesExportRoute(app: ApiApp, context: ApiContext): void {
   app.get('/api/cleaning/houses/export', { schema }, async (request, reply) => {
-    const { format, ...filter } = request.query;
+    const { format, ...query } = request.query;
+    const filter = { ...query, brigadeId: scopedBrigadeId(request.user, query.brigadeId) };
     assertDateRange(filter);
     const houses = await allHouses(context, filter);
 

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 
+import { scopedBrigadeId } from '../../auth/brigade-scope.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
 import { protectedErrors } from '../schemas/common-schemas.js';
 import { assertDateRange } from './date-range.js';
@@ -32,7 +33,8 @@ const schema = {
 
 export function housesListRoute(app: ApiApp, context: ApiContext): void {
   app.get('/api/cleaning/houses', { schema, config: { cache: true } }, async (request) => {
-    const { page, limit, ...filter } = request.query;
+    const { page, limit, ...query } = request.query;
+    const filter = { ...query, brigadeId: scopedBrigadeId(request.user, query.brigadeId) };
     assertDateRange(filter);
     const scope = { memberId: context.memberId(), today: context.today() };
 

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 
+import { scopedBrigadeId } from '../../auth/brigade-scope.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
 import { idOrNull } from '../json-text.js';
 import { IdParamSchema, Nullable, protectedErrors } from '../schemas/common-schemas.js';
@@ -29,6 +30,7 @@ const schema = {
 
 export function mapRoute(app: ApiApp, context: ApiContext): void {
   app.get('/api/cleaning/map', { schema, config: { cache: true } }, async (request) => {
+    const brigadeId = scopedBrigadeId(request.user, request.query.brigadeId);
     let query = context.db
       .selectFrom('houses')
       .select(['id', 'address', 'lat', 'lon', 'brigadeId'])
@@ -36,8 +38,7 @@ export function mapRoute(app: ApiApp, context: ApiContext): void {
       .where('deletedAt', 'is', null)
       .where('lat', 'is not', null)
       .where('lon', 'is not', null);
-    if (request.query.brigadeId)
-      query = query.where('brigadeId', '=', Number(request.query.brigadeId));
+    if (brigadeId) query = query.where('brigadeId', '=', Number(brigadeId));
 
     const rows = await query.orderBy('id').execute();
     const items = rows.map((row) => ({

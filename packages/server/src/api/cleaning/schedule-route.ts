@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-
+import { scopedBrigadeId } from '../../auth/brigade-scope.js';
 import { CLEANING_TYPE_NAMES } from '../../domain/cleaning-type.js';
 import { apiError } from '../../http/api-error.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
@@ -66,7 +66,8 @@ export function scheduleRoute(app: ApiApp, context: ApiContext): void {
       throw apiError('validation_failed', `to: at most ${MAX_DAYS} days after from`, 'to');
     }
 
-    const { brigadeId, limit } = request.query;
+    const { limit } = request.query;
+    const brigadeId = scopedBrigadeId(request.user, request.query.brigadeId);
     const rows = await scheduleRows(context, { from, to, brigadeId, limit: limit + 1 });
     const truncated = rows.length > limit;
     const items = rows.slice(0, limit).map((row) => ({

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 
+import { scopedBrigadeId } from '../../auth/brigade-scope.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
 import { brigadesOf } from '../brigade-query.js';
 import { IdNameSchema, Nullable, protectedErrors } from '../schemas/common-schemas.js';
@@ -32,10 +33,12 @@ const schema = {
 };
 
 export function departmentsRoute(app: ApiApp, context: ApiContext): void {
-  app.get('/api/dashboard/departments', { schema, config: { cache: true } }, async () => {
+  app.get('/api/dashboard/departments', { schema, config: { cache: true } }, async (request) => {
     const memberId = context.memberId();
+    // Members and totals are picked per listed brigade: the scope of the list is enough.
+    const brigadeId = scopedBrigadeId(request.user);
     const [brigades, members, totals] = await Promise.all([
-      brigadesOf(context.db, memberId),
+      brigadesOf(context.db, memberId, brigadeId),
       brigadeMembers(context, memberId),
       houseTotalsByBrigade(context, memberId),
     ]);

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 
+import { scopedBrigadeId } from '../../auth/brigade-scope.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
 import { named } from '../cleaning/house-summary-presenter.js';
 import { searchPatterns } from '../cleaning/search-query.js';
@@ -50,7 +51,8 @@ const schema = {
 
 export function employeesRoute(app: ApiApp, context: ApiContext): void {
   app.get('/api/dashboard/employees', { schema, config: { cache: true } }, async (request) => {
-    const { brigadeId, active, scope, q } = request.query;
+    const { active, scope, q } = request.query;
+    const brigadeId = scopedBrigadeId(request.user, request.query.brigadeId);
     let query = context.db
       .selectFrom('employees')
       .leftJoin('brigades', (join) =>

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
 
+import { scopedBrigadeId } from '../../auth/brigade-scope.js';
 import { CLEANING_TYPES } from '../../domain/cleaning-type.js';
 import { HOUSE_PROBLEMS } from '../../domain/house-problems.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
@@ -47,16 +48,16 @@ const schema = {
 };
 
 export function statisticsRoute(app: ApiApp, context: ApiContext): void {
-  app.get('/api/dashboard/statistics', { schema, config: { cache: true } }, async () => {
-    const memberId = context.memberId();
+  app.get('/api/dashboard/statistics', { schema, config: { cache: true } }, async (request) => {
+    const scope = { memberId: context.memberId(), brigadeId: scopedBrigadeId(request.user) };
     const today = context.today();
     const month = monthOf(today);
 
     const [houses, people, byType, todayByBrigade] = await Promise.all([
-      houseTotals(context, memberId),
-      peopleTotals(context, memberId),
-      cleaningsByType(context, memberId, month),
-      cleaningsOn(context, memberId, today),
+      houseTotals(context, scope),
+      peopleTotals(context, scope),
+      cleaningsByType(context, scope, month),
+      cleaningsOn(context, scope, today),
     ]);
 
     return {
@@ -71,9 +72,15 @@ export function statisticsRoute(app: ApiApp, context: ApiContext): void {
   });
 }
 
+/** Whose figures: the portal's, or one brigade's (a brigade user's scope). */
+interface StatisticsScope {
+  memberId: string;
+  brigadeId: string | undefined;
+}
+
 /** Counts and every problem's count in one pass over the houses. */
-async function houseTotals(context: ApiContext, memberId: string) {
-  const row = await context.db
+async function houseTotals(context: ApiContext, { memberId, brigadeId }: StatisticsScope) {
+  let query = context.db
     .selectFrom('houses')
     .select((eb) => [
       eb.fn.countAll<number>().as('houses'),
@@ -89,8 +96,9 @@ async function houseTotals(context: ApiContext, memberId: string) {
       ),
     ])
     .where('memberId', '=', memberId)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirstOrThrow();
+    .where('deletedAt', 'is', null);
+  if (brigadeId) query = query.where('brigadeId', '=', Number(brigadeId));
+  const row = await query.executeTakeFirstOrThrow();
 
   const values = row as unknown as Record<string, number | string | null>;
   const number = (key: string) => Number(values[key] ?? 0);
@@ -106,46 +114,62 @@ async function houseTotals(context: ApiContext, memberId: string) {
   };
 }
 
-async function peopleTotals(context: ApiContext, memberId: string) {
-  const [employees, brigades] = await Promise.all([
-    context.db
-      .selectFrom('employees')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('memberId', '=', memberId)
-      .where('deletedAt', 'is', null)
-      .where('active', '=', 1)
-      .where('brigadeId', 'is not', null)
-      .executeTakeFirstOrThrow(),
-    context.db
-      .selectFrom('brigades')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('memberId', '=', memberId)
-      .where('isBrigade', '=', 1)
-      .executeTakeFirstOrThrow(),
+async function peopleTotals(context: ApiContext, { memberId, brigadeId }: StatisticsScope) {
+  let employees = context.db
+    .selectFrom('employees')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('memberId', '=', memberId)
+    .where('deletedAt', 'is', null)
+    .where('active', '=', 1)
+    .where('brigadeId', 'is not', null);
+  let brigades = context.db
+    .selectFrom('brigades')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('memberId', '=', memberId)
+    .where('isBrigade', '=', 1);
+  if (brigadeId) {
+    employees = employees.where('brigadeId', '=', Number(brigadeId));
+    brigades = brigades.where('id', '=', Number(brigadeId));
+  }
+
+  const [staff, brigadeCount] = await Promise.all([
+    employees.executeTakeFirstOrThrow(),
+    brigades.executeTakeFirstOrThrow(),
   ]);
-  return { employees: Number(employees.count), brigades: Number(brigades.count) };
+  return { employees: Number(staff.count), brigades: Number(brigadeCount.count) };
 }
 
 /**
  * Counted on the (member, month, type) index alone: the sync drops the cleanings of a
- * deleted house, so every cleaning row belongs to a present house.
+ * deleted house, so every cleaning row belongs to a present house. A brigade's count
+ * keeps the cleanings of its houses.
  */
-async function cleaningsByType(context: ApiContext, memberId: string, month: string) {
-  const rows = await context.db
+async function cleaningsByType(context: ApiContext, scope: StatisticsScope, month: string) {
+  const { memberId, brigadeId } = scope;
+  let query = context.db
     .selectFrom('cleanings')
     .select(['cleaningType'])
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('memberId', '=', memberId)
-    .where('month', '=', month)
-    .groupBy('cleaningType')
-    .execute();
+    .where('month', '=', month);
+  if (brigadeId) {
+    query = query.where('houseId', 'in', (eb) =>
+      eb
+        .selectFrom('houses')
+        .select('houses.id')
+        .where('houses.memberId', '=', memberId)
+        .where('houses.brigadeId', '=', Number(brigadeId)),
+    );
+  }
+  const rows = await query.groupBy('cleaningType').execute();
 
   const counts = new Map(rows.map((row) => [row.cleaningType, Number(row.count)]));
   return CLEANING_TYPES.map((type) => ({ type, count: counts.get(type) ?? 0 }));
 }
 
-async function cleaningsOn(context: ApiContext, memberId: string, date: string) {
-  const rows = await context.db
+async function cleaningsOn(context: ApiContext, scope: StatisticsScope, date: string) {
+  const { memberId, brigadeId } = scope;
+  let query = context.db
     .selectFrom('cleanings')
     .innerJoin('houses', (join) =>
       join
@@ -161,7 +185,10 @@ async function cleaningsOn(context: ApiContext, memberId: string, date: string) 
     .select((eb) => eb.fn.countAll<number>().as('cleanings'))
     .where('cleanings.memberId', '=', memberId)
     .where('cleanings.date', '=', date)
-    .where('houses.deletedAt', 'is', null)
+    .where('houses.deletedAt', 'is', null);
+  if (brigadeId) query = query.where('houses.brigadeId', '=', Number(brigadeId));
+
+  const rows = await query
     .groupBy(['houses.brigadeId', 'brigades.name'])
     .orderBy('brigades.name')
     .execute();

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 
+import { scopedBrigadeId } from '../../auth/brigade-scope.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
 import { monthOf } from '../local-date.js';
 import {
@@ -51,7 +52,7 @@ const schema = {
 export function workloadRoute(app: ApiApp, context: ApiContext): void {
   app.get('/api/dashboard/workload', { schema, config: { cache: true } }, async (request) => {
     const month = request.query.month ?? monthOf(context.today());
-    const { brigadeId } = request.query;
+    const brigadeId = scopedBrigadeId(request.user, request.query.brigadeId);
 
     const { days, names } = await workloadDays(context, month, brigadeId);
     const houses = await housesWithCleaningsByBrigade(context, month, brigadeId);
