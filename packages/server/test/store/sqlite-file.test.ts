@@ -14,6 +14,8 @@ describe('the default SQLite store', () => {
     expect((await first.migrate()).map((result) => result.migrationName)).toEqual([
       '0001-initial',
       '0002-outbox',
+      '0005-completions',
+      '0006-acts',
     ]);
     await first.db
       .insertInto('portals')
@@ -41,7 +43,7 @@ describe('the default SQLite store', () => {
     const store = createStore({ databaseUrl: ':memory:' });
 
     expect(store.dialect).toBe('sqlite');
-    expect(await store.migrate()).toHaveLength(2);
+    expect(await store.migrate()).toHaveLength(4);
     await store.close();
     expect(() => createStore({ databaseUrl: 'mysql://db/x' })).toThrow(/DATABASE_URL/);
   });
