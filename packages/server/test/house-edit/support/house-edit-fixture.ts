@@ -26,6 +26,8 @@ export interface HouseEditFixture extends SyncHarness {
   logs: LogCapture;
   portal: PortalCaller;
   worker: OutboxWorker;
+  /** How long a request waits for its write (the editor's settle), changeable per test. */
+  settleMs: number;
   /** Replaces the portal the outbox worker writes through (a new worker). */
   useWorkerPortal(portal: PortalCaller): void;
   /** The deal as the portal holds it now. */
@@ -58,6 +60,9 @@ export async function startHouseEditFixture(
     });
 
   let worker = newWorker(portal);
+  let settleMs = options.settleMs ?? 10_000;
+  // The request waits at most `settleMs`, whatever the editor asks for.
+  const settle: OutboxWorker['settle'] = (ids) => worker.settle(ids, settleMs);
   const redactor = createSecretRedactor(secretsOf(config));
   const logs = createLogCapture();
   const app = await buildApp({
@@ -68,11 +73,7 @@ export async function startHouseEditFixture(
     logger: createLogger({ level: 'info', redactor, destination: logs }),
     redactor,
     webRoot: null,
-    extensions: [
-      houseEditExtension(editing, () => ({ portal, worker }), {
-        settleMs: options.settleMs ?? 10_000,
-      }),
-    ],
+    extensions: [houseEditExtension(editing, () => ({ portal, worker: { settle } }))],
   });
 
   return {
@@ -82,6 +83,12 @@ export async function startHouseEditFixture(
     portal,
     get worker() {
       return worker;
+    },
+    get settleMs() {
+      return settleMs;
+    },
+    set settleMs(value) {
+      settleMs = value;
     },
     useWorkerPortal: (through) => {
       worker = newWorker(through);
