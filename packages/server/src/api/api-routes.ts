@@ -1,4 +1,8 @@
 import { outboxRoute } from '../outbox/index.js';
+import { actSignRoute } from './acts/act-sign-route.js';
+import { actUnsignRoute } from './acts/act-unsign-route.js';
+import { actsExportRoute } from './acts/acts-export-route.js';
+import { actsListRoute } from './acts/acts-list-route.js';
 import type { ApiApp, ApiContext, RouteRegistrar } from './api-context.js';
 import { demoSignInRoute } from './auth/demo-sign-in-route.js';
 import { logoutRoute } from './auth/logout-route.js';
@@ -15,6 +19,7 @@ import { employeesRoute } from './dashboard/employees-route.js';
 import { statisticsRoute } from './dashboard/statistics-route.js';
 import { workloadRoute } from './dashboard/workload-route.js';
 import { healthRoute } from './health/health-route.js';
+import { kpiRoute } from './kpi/kpi-route.js';
 import { syncRunsRoute } from './sync/sync-runs-route.js';
 import { syncStartRoute } from './sync/sync-start-route.js';
 
@@ -38,6 +43,11 @@ const routes: RouteRegistrar[] = [
   syncStartRoute,
   syncRunsRoute,
   outboxRoute,
+  actsListRoute,
+  actsExportRoute,
+  actSignRoute,
+  actUnsignRoute,
+  kpiRoute,
 ];
 
 export function registerApiRoutes(app: ApiApp, context: ApiContext): void {

@@ -30,6 +30,17 @@ export const errorCatalogue = {
   not_found: { status: 404, severity: 'user', message: 'No such endpoint.' },
   house_not_found: { status: 404, severity: 'user', message: 'No such house.' },
   sync_run_not_found: { status: 404, severity: 'user', message: 'No such sync run.' },
+  act_not_signed: { status: 404, severity: 'user', message: 'This act is not signed.' },
+  act_nothing_planned: {
+    status: 409,
+    severity: 'user',
+    message: 'The house has no cleanings planned in this month: there is no act to sign.',
+  },
+  act_already_signed: {
+    status: 409,
+    severity: 'user',
+    message: 'This act is already signed; unsign it first to change it.',
+  },
   cleaning_not_found: {
     status: 404,
     severity: 'user',

@@ -77,6 +77,11 @@ describeStore('access to every route', () => {
         'GET /api/sync/runs',
         'GET /api/sync/runs/:id',
         'GET /api/outbox',
+        'GET /api/acts',
+        'GET /api/acts/export',
+        'PUT /api/acts/:month/houses/:id/signature',
+        'DELETE /api/acts/:month/houses/:id/signature',
+        'GET /api/kpi',
       ].sort(),
     );
   });
