@@ -4,7 +4,7 @@ import {
   uninstallApplication,
 } from '../oauth/application-install.js';
 import type { EmulatorPortal } from '../portal/emulator-portal.js';
-import type { SnapshotApplication } from '../snapshot/snapshot-format.js';
+import type { SnapshotApplication, SnapshotUser } from '../snapshot/snapshot-format.js';
 import { badRequest, ControlError, type ControlRoute, notFound, ok } from './control-route.js';
 
 /** Webhooks, the local application, users and the portal's existence. */
@@ -22,6 +22,23 @@ function existingUser(portal: EmulatorPortal, id: string) {
 /** Replaces the row so that a reset brings back the snapshot's user. */
 function setActive(portal: EmulatorPortal, id: string, active: boolean): void {
   portal.state.users.insert({ ...existingUser(portal, id), ACTIVE: active });
+}
+
+/**
+ * What an administrator changes about a person in the portal's settings: departments
+ * (moving them between brigades) and the administrator right. Other fields stay.
+ */
+function userChanges(body: Record<string, unknown>): Partial<SnapshotUser> {
+  const changes: Partial<SnapshotUser> = {};
+  if (body.UF_DEPARTMENT !== undefined) {
+    if (!Array.isArray(body.UF_DEPARTMENT)) throw badRequest('UF_DEPARTMENT must be an array');
+    changes.UF_DEPARTMENT = body.UF_DEPARTMENT.map(Number);
+  }
+  if (body.IS_ADMIN !== undefined) {
+    if (typeof body.IS_ADMIN !== 'boolean') throw badRequest('IS_ADMIN must be true or false');
+    changes.IS_ADMIN = body.IS_ADMIN;
+  }
+  return changes;
 }
 
 function applicationView(portal: EmulatorPortal, application: SnapshotApplication) {
@@ -142,6 +159,15 @@ export const accessRoutes: ControlRoute[] = [
     handle: (portal, _body, params) => {
       setActive(portal, params.id ?? '', true);
       return ok();
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/users/:id',
+    handle: (portal, body, params) => {
+      const user = existingUser(portal, params.id ?? '');
+      portal.state.users.insert({ ...user, ...userChanges(body) });
+      return ok({ user: portal.state.users.get(user.ID) });
     },
   },
   {

@@ -120,6 +120,20 @@ describe('control API', () => {
     expect((await getRest(`${emulator().url}/rest/2/crmonlywebhook01/profile`)).status).toBe(200);
   });
 
+  it('moves a user to another department and makes them an administrator', async () => {
+    const changed = await control(emulator(), 'PATCH', '/users/3', {
+      UF_DEPARTMENT: [1],
+      IS_ADMIN: true,
+    });
+    const users = await callRest(emulator().webhookUrl, 'user.get', { ID: 3 });
+    const refused = await control(emulator(), 'PATCH', '/users/3', { IS_ADMIN: 'yes' });
+
+    expect(changed.status).toBe(200);
+    expect(changed.body.user).toMatchObject({ ID: '3', UF_DEPARTMENT: [1], IS_ADMIN: true });
+    expect(users.body.result).toMatchObject([{ ID: '3', UF_DEPARTMENT: [1] }]);
+    expect(refused.status).toBe(400);
+  });
+
   it('answers unknown control routes 404 with {error, message}', async () => {
     const reply = await control(emulator(), 'GET', '/nothing-here');
     expect(reply.status).toBe(404);

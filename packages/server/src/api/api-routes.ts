@@ -4,6 +4,10 @@ import { actUnsignRoute } from './acts/act-unsign-route.js';
 import { actsExportRoute } from './acts/acts-export-route.js';
 import { actsListRoute } from './acts/acts-list-route.js';
 import type { ApiApp, ApiContext, RouteRegistrar } from './api-context.js';
+import { brigadeDayRoute } from './completions/brigade-day-route.js';
+import { complaintCheckRoute } from './completions/complaint-check-route.js';
+import { completionCreateRoute } from './completions/completion-create-route.js';
+import { completionPhotoRoute } from './completions/completion-photo-route.js';
 import { demoSignInRoute } from './auth/demo-sign-in-route.js';
 import { logoutRoute } from './auth/logout-route.js';
 import { meRoute } from './auth/me-route.js';
@@ -43,6 +47,10 @@ const routes: RouteRegistrar[] = [
   syncStartRoute,
   syncRunsRoute,
   outboxRoute,
+  brigadeDayRoute,
+  completionCreateRoute,
+  completionPhotoRoute,
+  complaintCheckRoute,
   actsListRoute,
   actsExportRoute,
   actSignRoute,

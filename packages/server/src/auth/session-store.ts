@@ -3,8 +3,18 @@ import type { Kysely } from 'kysely';
 import { type Database, hashToken } from '../store/index.js';
 import type { RequestUser } from './request-user.js';
 import { newToken } from './session-token.js';
+import { sessionUserNow } from './session-user.js';
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/**
+ * An admin's word from the portal cannot be checked again without them (no REST method
+ * lists administrators): their session ends after a day and the next sign-in asks anew.
+ */
+export const ADMIN_SESSION_TTL_MS = 24 * 60 * 60 * 1000;
+
+export function sessionLifetime(user: Pick<RequestUser, 'role'>): number {
+  return user.role === 'admin' ? ADMIN_SESSION_TTL_MS : SESSION_TTL_MS;
+}
 
 /** Sessions live in the store under the SHA-256 of the cookie value, never the value. */
 export async function createSession(
@@ -14,7 +24,7 @@ export async function createSession(
   now = new Date(),
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  const expiresAt = new Date(now.getTime() + sessionLifetime(user));
   // Expired sessions go at the next sign-in: no timer needed, the table stays small.
   await db
     .deleteFrom('sessions')
@@ -39,6 +49,7 @@ export async function createSession(
   return { token, expiresAt };
 }
 
+/** The session's user with the role the portal's data gives them now (`sessionUserNow`). */
 export async function findSessionUser(
   db: Kysely<Database>,
   token: string,
@@ -50,15 +61,15 @@ export async function findSessionUser(
     .where('tokenHash', '=', hashToken(token))
     .where('expiresAt', '>', now.toISOString())
     .executeTakeFirst();
-  if (!session) return null;
+  if (!session || session.userId === null) return null;
 
-  return {
-    id: String(session.userId ?? ''),
-    name: session.userName,
-    role: session.role,
-    brigadeId: session.brigadeId === null ? null : String(session.brigadeId),
-    via: 'session',
-  };
+  const employee = await db
+    .selectFrom('employees')
+    .selectAll()
+    .where('memberId', '=', session.memberId)
+    .where('id', '=', session.userId)
+    .executeTakeFirst();
+  return sessionUserNow(session, employee);
 }
 
 export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {
