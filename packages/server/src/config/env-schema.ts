@@ -108,6 +108,13 @@ export const envSchema = z.object({
    */
   AUDIOBOT_PHOTO_DIR: optionalText,
 
+  /**
+   * Seconds an outbox write is held by the process running it. A process that dies
+   * mid-write (crash, kill -9) leaves the write held this long; then another run takes it
+   * over and finds what the dead one made. Longer than any one write can take.
+   */
+  AUDIOBOT_OUTBOX_LEASE_SECONDS: integer(1, 24 * 60 * 60, 300),
+
   /** Log verbosity. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Map tiles for the web app; {z}/{x}/{y} are replaced by the map. */

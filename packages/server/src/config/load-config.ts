@@ -38,6 +38,10 @@ export interface Config {
     tasks: Env['AUDIOBOT_DISPATCH_TASKS'];
     calendar: Env['AUDIOBOT_CALENDAR'];
   };
+  outbox: {
+    /** How long a write is held by its process; past it a crashed write is taken over. */
+    leaseSeconds: number;
+  };
   logLevel: LogLevel;
   mapTileUrl: string;
   /** Folder of the completion photos, absolute; checked writable at load. */
@@ -100,6 +104,7 @@ function configOf(
       fullAt: timeOfDay(env.AUDIOBOT_SYNC_FULL_AT),
     },
     dispatch: { tasks: env.AUDIOBOT_DISPATCH_TASKS, calendar: env.AUDIOBOT_CALENDAR },
+    outbox: { leaseSeconds: env.AUDIOBOT_OUTBOX_LEASE_SECONDS },
     logLevel: env.LOG_LEVEL,
     mapTileUrl: env.AUDIOBOT_MAP_TILE_URL,
   };

@@ -40,6 +40,8 @@ describe('loadConfig', () => {
 
   it('sends one task per brigade into the leaders’ calendars unless told otherwise', () => {
     expect(load({}).dispatch).toEqual({ tasks: 'brigade', calendar: 'brigade' });
+    expect(load({}).outbox).toEqual({ leaseSeconds: 300 });
+    expect(load({ AUDIOBOT_OUTBOX_LEASE_SECONDS: '5' }).outbox).toEqual({ leaseSeconds: 5 });
     expect(
       load({ AUDIOBOT_DISPATCH_TASKS: 'house', AUDIOBOT_CALENDAR: 'company' }).dispatch,
     ).toEqual({ tasks: 'house', calendar: 'company' });
