@@ -4,10 +4,6 @@ import { actUnsignRoute } from './acts/act-unsign-route.js';
 import { actsExportRoute } from './acts/acts-export-route.js';
 import { actsListRoute } from './acts/acts-list-route.js';
 import type { ApiApp, ApiContext, RouteRegistrar } from './api-context.js';
-import { brigadeDayRoute } from './completions/brigade-day-route.js';
-import { complaintCheckRoute } from './completions/complaint-check-route.js';
-import { completionCreateRoute } from './completions/completion-create-route.js';
-import { completionPhotoRoute } from './completions/completion-photo-route.js';
 import { demoSignInRoute } from './auth/demo-sign-in-route.js';
 import { logoutRoute } from './auth/logout-route.js';
 import { meRoute } from './auth/me-route.js';
@@ -17,6 +13,10 @@ import { housesExportRoute } from './cleaning/houses-export-route.js';
 import { housesListRoute } from './cleaning/houses-list-route.js';
 import { mapRoute } from './cleaning/map-route.js';
 import { scheduleRoute } from './cleaning/schedule-route.js';
+import { brigadeDayRoute } from './completions/brigade-day-route.js';
+import { complaintCheckRoute } from './completions/complaint-check-route.js';
+import { completionCreateRoute } from './completions/completion-create-route.js';
+import { completionPhotoRoute } from './completions/completion-photo-route.js';
 import { mappingRoute } from './connection/mapping-route.js';
 import { departmentsRoute } from './dashboard/departments-route.js';
 import { employeesRoute } from './dashboard/employees-route.js';
@@ -26,6 +26,9 @@ import { healthRoute } from './health/health-route.js';
 import { kpiRoute } from './kpi/kpi-route.js';
 import { syncRunsRoute } from './sync/sync-runs-route.js';
 import { syncStartRoute } from './sync/sync-start-route.js';
+import { apiTokenCreateRoute } from './tokens/api-token-create-route.js';
+import { apiTokenRevokeRoute } from './tokens/api-token-revoke-route.js';
+import { apiTokensListRoute } from './tokens/api-tokens-list-route.js';
 
 /** Every API route, by area. A route not listed here does not exist. */
 const routes: RouteRegistrar[] = [
@@ -56,6 +59,9 @@ const routes: RouteRegistrar[] = [
   actSignRoute,
   actUnsignRoute,
   kpiRoute,
+  apiTokensListRoute,
+  apiTokenCreateRoute,
+  apiTokenRevokeRoute,
 ];
 
 export function registerApiRoutes(app: ApiApp, context: ApiContext): void {

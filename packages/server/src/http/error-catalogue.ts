@@ -30,17 +30,6 @@ export const errorCatalogue = {
   not_found: { status: 404, severity: 'user', message: 'No such endpoint.' },
   house_not_found: { status: 404, severity: 'user', message: 'No such house.' },
   sync_run_not_found: { status: 404, severity: 'user', message: 'No such sync run.' },
-  act_not_signed: { status: 404, severity: 'user', message: 'This act is not signed.' },
-  act_nothing_planned: {
-    status: 409,
-    severity: 'user',
-    message: 'The house has no cleanings planned in this month: there is no act to sign.',
-  },
-  act_already_signed: {
-    status: 409,
-    severity: 'user',
-    message: 'This act is already signed; unsign it first to change it.',
-  },
   cleaning_not_found: {
     status: 404,
     severity: 'user',
@@ -57,6 +46,18 @@ export const errorCatalogue = {
     status: 409,
     severity: 'user',
     message: 'A cleaning can be marked on its day or later, not before.',
+  },
+  api_token_not_found: { status: 404, severity: 'user', message: 'No such API token.' },
+  act_not_signed: { status: 404, severity: 'user', message: 'This act is not signed.' },
+  act_nothing_planned: {
+    status: 409,
+    severity: 'user',
+    message: 'The house has no cleanings planned in this month: there is no act to sign.',
+  },
+  act_already_signed: {
+    status: 409,
+    severity: 'user',
+    message: 'This act is already signed; unsign it first to change it.',
   },
   house_edit_conflict: {
     status: 409,

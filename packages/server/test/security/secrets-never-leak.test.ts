@@ -25,6 +25,8 @@ describeStore('secrets never reach a log line or a response', () => {
   let harness: ApplicationHarness;
   const secrets = new Map<string, string>();
   const bodies: string[] = [];
+  /** An API token: in the one answer that creates it, and nowhere else. */
+  let apiToken = '';
 
   beforeAll(async () => {
     harness = await startApplicationHarness({ realSync: true });
@@ -42,6 +44,7 @@ describeStore('secrets never reach a log line or a response', () => {
     await signInInFrame();
     await readTheApi();
     await sendRefusedCalls();
+    await useAnApiToken();
     await harness.queue.drain();
   }, 60_000);
   afterAll(async () => harness.close());
@@ -80,6 +83,15 @@ describeStore('secrets never reach a log line or a response', () => {
     for (const [name, value] of secrets) {
       expect(answers.includes(value), `${name} in an answer`).toBe(false);
     }
+  });
+
+  it('shows an API token once, in the answer that creates it', () => {
+    const showing = [...harness.responses, ...bodies].filter((text) => text.includes(apiToken));
+
+    expect(apiToken).toMatch(/^abt_/);
+    expect(showing).toHaveLength(1);
+    expect(showing[0]).toMatch(/^POST 201 /);
+    expect(harness.logs.text().includes(apiToken), 'API token in the log').toBe(false);
   });
 
   async function install(): Promise<void> {
@@ -220,6 +232,29 @@ describeStore('secrets never reach a log line or a response', () => {
       });
       bodies.push(response.body);
     }
+  }
+
+  /** An admin makes a token for a script; the script reads; the token is revoked. */
+  async function useAnApiToken(): Promise<void> {
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const created = await harness.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: admin,
+      payload: { name: 'Скрипт выгрузки' },
+    });
+    apiToken = String(created.json().secret);
+    const script = { authorization: `Bearer ${apiToken}` };
+
+    await harness.app.inject({ url: '/api/cleaning/houses?limit=5', headers: script });
+    await harness.app.inject({ url: '/api/tokens', headers: admin });
+    await harness.app.inject({
+      method: 'DELETE',
+      url: `/api/tokens/${created.json().token.id}`,
+      headers: admin,
+    });
+    const refused = await harness.app.inject({ url: '/api/auth/me', headers: script });
+    expect(refused.statusCode).toBe(401);
   }
 
   /** Refusals must not echo what they refuse. */
