@@ -11,7 +11,9 @@ declare module 'vue' {
     B24Button: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Button.vue')['default'];
     B24Card: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Card.vue')['default'];
     B24FieldGroup: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/FieldGroup.vue')['default'];
+    B24FormField: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/FormField.vue')['default'];
     B24Input: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Input.vue')['default'];
+    B24Modal: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Modal.vue')['default'];
     B24NavbarSection: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/NavbarSection.vue')['default'];
     B24NavbarSpacer: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/NavbarSpacer.vue')['default'];
     B24NavigationMenu: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/NavigationMenu.vue')['default'];

@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly status: number,
     message: string,
+    /** The whole answer: some errors carry details (a 409 conflict lists the fields). */
+    readonly body: unknown = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -67,7 +69,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   // The server's messages are English; the catalogue's codes get Russian words here.
   const code = body?.error ?? `http_${response.status}`;
   const fallback = body?.message || `${t.state.error} (HTTP ${response.status})`;
-  return new ApiError(code, response.status, t.errors[code] ?? fallback);
+  return new ApiError(code, response.status, t.errors[code] ?? fallback, body);
 }
 
 async function readErrorBody(response: Response): Promise<ApiErrorBody | null> {

@@ -1,0 +1,156 @@
+import type {
+  CountPart,
+  EditConflict,
+  FieldMeaning,
+  HouseEditBody,
+  HouseEditForm,
+  SlotCleaningType,
+} from '../api/house-edit-api.js';
+
+// The edit form's state as the user types it, and the request it becomes: only what
+// the user changed is sent, so a field changed in Bitrix24 meanwhile and not touched
+// here is neither overwritten nor reported as a conflict.
+
+export const COUNT_PARTS: readonly CountPart[] = ['apartments', 'entrances', 'floors', 'area'];
+
+export interface SlotState {
+  slot: number;
+  /** Days of the month as typed: «3, 17». */
+  days: string;
+  /** '' for no type. */
+  cleaningType: SlotCleaningType | '';
+  types: SlotCleaningType[];
+}
+
+export interface EditState {
+  counts: Record<CountPart, string>;
+  brigadeId: string;
+  month: string;
+  slots: SlotState[];
+}
+
+export type EditProblem = { part: string; reason: 'not_a_number' | 'not_a_day' };
+
+export function editStateOf(form: HouseEditForm, month: string): EditState {
+  const text = (value: number | null) => (value === null ? '' : String(value));
+  return {
+    counts: {
+      apartments: text(form.counts.apartments),
+      entrances: text(form.counts.entrances),
+      floors: text(form.counts.floors),
+      area: text(form.counts.area),
+    },
+    brigadeId: form.brigadeId ?? '',
+    month,
+    slots: slotStatesOf(form, month),
+  };
+}
+
+export function slotStatesOf(form: HouseEditForm, month: string): SlotState[] {
+  const slots = form.months.find((entry) => entry.month === month)?.slots ?? [];
+  return slots.map((slot) => ({
+    slot: slot.slot,
+    days: daysText(slot.dates),
+    cleaningType: slot.cleaningType ?? '',
+    types: slot.types,
+  }));
+}
+
+/** The month the form opens on: this month when the house has its fields, else the last. */
+export function initialMonth(form: HouseEditForm, today: string): string {
+  const current = today.slice(0, 7);
+  if (form.months.some((entry) => entry.month === current)) return current;
+  return form.months.at(-1)?.month ?? '';
+}
+
+export function daysText(dates: string[]): string {
+  return dates.map((date) => String(Number(date.slice(8, 10)))).join(', ');
+}
+
+/** «3, 17 24» → the dates of the month; null when something typed is not a day. */
+export function datesOfDays(month: string, days: string): string[] | null {
+  const tokens = days.split(/[\s,;]+/).filter((token) => token !== '');
+  const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0));
+  const dates: string[] = [];
+
+  for (const token of tokens) {
+    const day = Number(token);
+    if (!/^\d{1,2}$/.test(token) || day < 1 || day > last.getUTCDate()) return null;
+    dates.push(`${month}-${String(day).padStart(2, '0')}`);
+  }
+  return [...new Set(dates)].sort();
+}
+
+/** The request for what changed, or the problems that keep it from being sent. */
+export function editBodyOf(
+  form: HouseEditForm,
+  state: EditState,
+): { body: HouseEditBody | null; problems: EditProblem[] } {
+  const body: HouseEditBody = { baseVersion: form.version };
+  const problems: EditProblem[] = [];
+  let changed = false;
+
+  for (const part of form.editableCounts) {
+    const value = countOf(state.counts[part], part === 'area');
+    if (value === undefined) problems.push({ part, reason: 'not_a_number' });
+    else if (value !== form.counts[part]) {
+      body[part] = value;
+      changed = true;
+    }
+  }
+  if (state.brigadeId && state.brigadeId !== (form.brigadeId ?? '')) {
+    body.brigadeId = state.brigadeId;
+    changed = true;
+  }
+
+  const schedule = scheduleOf(form, state, problems);
+  if (schedule) {
+    body.schedule = schedule;
+    changed = true;
+  }
+  return { body: changed && problems.length === 0 ? body : null, problems };
+}
+
+/** '' → null (clears the field); undefined when the text is not a count (or an area). */
+function countOf(text: string, decimal: boolean): number | null | undefined {
+  const trimmed = text.trim().replace(',', '.');
+  if (trimmed === '') return null;
+  const pattern = decimal ? /^\d+(\.\d+)?$/ : /^\d+$/;
+  return pattern.test(trimmed) ? Number(trimmed) : undefined;
+}
+
+function scheduleOf(
+  form: HouseEditForm,
+  state: EditState,
+  problems: EditProblem[],
+): HouseEditBody['schedule'] | null {
+  const before = form.months.find((entry) => entry.month === state.month)?.slots ?? [];
+  const slots: NonNullable<HouseEditBody['schedule']>['slots'] = [];
+
+  for (const slot of state.slots) {
+    const dates = datesOfDays(state.month, slot.days);
+    if (dates === null) {
+      problems.push({ part: `slot${slot.slot}`, reason: 'not_a_day' });
+      continue;
+    }
+    const cleaningType = slot.cleaningType === '' ? null : slot.cleaningType;
+    const old = before.find((entry) => entry.slot === slot.slot);
+    if (old && old.dates.join() === dates.join() && old.cleaningType === cleaningType) continue;
+    slots.push({ slot: slot.slot, dates, cleaningType });
+  }
+  return slots.length > 0 ? { month: state.month, slots } : null;
+}
+
+/** A conflict's value in words: dates as days, a brigade by name, a type by its name. */
+export function meaningText(
+  conflict: EditConflict,
+  value: FieldMeaning,
+  names: { brigades: Map<string, string>; types: Record<string, string>; none: string },
+): string {
+  if (value === null || (Array.isArray(value) && value.length === 0)) return names.none;
+  if (Array.isArray(value))
+    return value.map((date) => date.split('-').reverse().join('.')).join(', ');
+  if (conflict.part === 'brigade') return names.brigades.get(String(value)) ?? String(value);
+  if (conflict.part.endsWith('.type')) return names.types[String(value)] ?? String(value);
+  return String(value);
+}
