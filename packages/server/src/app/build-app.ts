@@ -15,6 +15,7 @@ import { installAuthentication } from '../auth/authenticate.js';
 import { secretsOf } from '../config/index.js';
 import { apiError } from '../http/api-error.js';
 import { installErrorHandler } from '../http/error-handler.js';
+import { installFrameAncestors } from '../http/frame-ancestors.js';
 import { installWebAndNotFound } from '../http/not-found-handler.js';
 import { installOpenApi } from '../http/openapi.js';
 import { installReadCache, type ReadCache } from '../http/read-cache.js';
@@ -42,12 +43,13 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
 
   if (dependencies.onRoute) app.addHook('onRoute', dependencies.onRoute);
   installErrorHandler(app, redactor);
+  const portal = portalGetter(dependencies.portal);
+  installFrameAncestors(app, () => portal()?.domain ?? null);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   await installOpenApi(app, packageJson.version);
   installAuthentication(app, { db: store.db, adminToken: config.adminToken });
   const now = dependencies.now ?? (() => new Date());
-  const portal = portalGetter(dependencies.portal);
   const readCache = installReadCache(app, {
     memberId: () => portal()?.memberId ?? null,
     today: () => localDate(now(), config.timeZone),
