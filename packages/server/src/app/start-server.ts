@@ -17,14 +17,16 @@ import {
   PortalNotConnectedError,
 } from '../portal/connect-portal.js';
 import { createSecretBox, createStore, type Store } from '../store/index.js';
-import { startBackgroundSync } from '../sync/index.js';
-import { startBackgroundDispatch } from './background-dispatch.js';
-import { bitrix24Extension, sharedClientConnection } from './bitrix24-extension.js';
+import { bitrix24Extension } from './bitrix24-extension.js';
 import { buildApp } from './build-app.js';
+import { installedConnection, storedInstall } from './installed-connection.js';
+import { ServedConnection } from './served-connection.js';
 
 export interface StartOptions {
   /** Default: `loadConfig()` (environment and .env). Throws ConfigError when invalid. */
   config?: Config;
+  /** Default: the configured database, migrated here (tests pass their own). */
+  store?: Store;
   /** Default: standard output at the configured level. */
   logger?: AppLogger;
   redactor?: SecretRedactor;
@@ -60,11 +62,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const logger = options.logger ?? createLogger({ level: config.logLevel, redactor });
   const log = categoryLogger(logger, 'start');
 
-  const store = createStore({ database: config.database });
+  const store = options.store ?? createStore({ database: config.database });
   await store.migrate();
-  const connection = await connect(config, store, logger, options.portal);
 
   const queue = new InProcessQueue({ logger: categoryLogger(logger, 'jobs') });
+  const served = new ServedConnection({ config, store, queue, logger });
   const bitrix24 = createApplicationServices({
     config,
     store,
@@ -72,40 +74,26 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     redactor,
     logger: categoryLogger(logger, 'bitrix24'),
     box: createSecretBox(resolveSecretKey(config)),
+    // Application mode before its first install: the install brings the portal.
+    onInstalled: (portal) => served.serveInstall(portal),
   });
-  const background = connection
-    ? await startBackgroundSync({
-        config,
-        db: store.db,
-        queue,
-        connection: sharedClientConnection(connection, bitrix24),
-        logger: categoryLogger(logger, 'sync'),
-      })
-    : null;
-  const dispatch = connection
-    ? startBackgroundDispatch({
-        config,
-        store,
-        queue,
-        connection,
-        bitrix24,
-        logger: categoryLogger(logger, 'dispatch'),
-      })
-    : null;
+  served.services = bitrix24;
+  const connection =
+    (await connect(config, store, logger, options.portal)) ??
+    (config.portal.kind === 'application' ? await earlierInstall(bitrix24) : null);
+  if (connection) await served.serve(connection);
   // Started even without a portal: the install event queues the first sync on it.
   queue.start();
 
   const app = await buildApp({
     config,
     store,
-    portal: connection
-      ? { memberId: connection.memberId, domain: connection.domain, demo: connection.demo }
-      : null,
+    portal: () => served.portal(),
     queue,
     logger,
     redactor,
     webRoot: options.webRoot,
-    runDoctor: () => doctorOf(config, connection, bitrix24),
+    runDoctor: () => doctorOf(config, served.connection, bitrix24),
     extensions: [bitrix24Extension(bitrix24)],
   });
 
@@ -116,14 +104,29 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   log.info({ url, demo: connection?.demo ?? false }, 'AudioBot is listening');
 
   const close = async () => {
-    background?.stop();
-    await dispatch?.stop();
+    await served.stop();
     await app.close();
     await queue.stop();
-    await connection?.stop();
+    await served.connection?.stop();
     await store.close();
   };
-  return { app, url, config, store, connection, queue, close };
+  return {
+    app,
+    url,
+    config,
+    store,
+    get connection() {
+      return served.connection;
+    },
+    queue,
+    close,
+  };
+}
+
+/** Application mode whose install happened in an earlier run, BITRIX_MEMBER_ID unset. */
+async function earlierInstall(services: ApplicationServices): Promise<PortalConnection | null> {
+  const install = await storedInstall(services);
+  return install ? installedConnection(services, install) : null;
 }
 
 async function connect(

@@ -33,7 +33,19 @@ export interface ApplicationServices {
   timeZone: string;
   now(): Date;
   fetch?: typeof fetch;
+  /** Told after each install; see `InstalledListener`. */
+  onInstalled: InstalledListener;
 }
+
+/**
+ * Called once an install is stored, so a process that had no portal serves this one
+ * from now on, without a restart. Answers whether the first full sync is queued by
+ * that (else the install queues it).
+ */
+export type InstalledListener = (portal: {
+  memberId: string;
+  domain: string;
+}) => Promise<{ syncQueued: boolean }>;
 
 export interface ApplicationServicesOptions {
   config: Config;
@@ -48,6 +60,8 @@ export interface ApplicationServicesOptions {
   plan?: PortalPlan;
   fetch?: typeof fetch;
   now?: () => Date;
+  /** Default: nothing happens (the portal is already served, or tests drive it). */
+  onInstalled?: InstalledListener;
 }
 
 export function createApplicationServices(
@@ -89,6 +103,7 @@ export function createApplicationServices(
     timeZone: config.timeZone,
     now: options.now ?? (() => new Date()),
     fetch: options.fetch,
+    onInstalled: options.onInstalled ?? (async () => ({ syncQueued: false })),
   };
 }
 

@@ -5,6 +5,7 @@ export {
   type ApplicationServices,
   type ApplicationServicesOptions,
   createApplicationServices,
+  type InstalledListener,
 } from './application-services.js';
 export { type ApplicationStateCode, ApplicationStateError } from './application-state-error.js';
 export { portalOfApplicationToken } from './application-token.js';

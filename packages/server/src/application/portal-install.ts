@@ -34,7 +34,8 @@ export async function installPortal(
   );
 
   const events = await bindEvents(services, grant.memberId);
-  const syncQueued = await queueFirstSync(services, grant.memberId);
+  const served = await services.onInstalled({ memberId: grant.memberId, domain: grant.domain });
+  const syncQueued = served.syncQueued || (await queueFirstSync(services, grant.memberId));
   return { memberId: grant.memberId, domain: grant.domain, events, syncQueued };
 }
 
