@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 
 import { ErrorSchema } from '../api/schemas/common-schemas.js';
 import type { ApplicationServices } from '../application/application-services.js';
@@ -11,6 +11,7 @@ import { exchangeCode } from './code-exchange.js';
 import { consumeState, issueState } from './oauth-state.js';
 import { portalForSignIn } from './portal-for-sign-in.js';
 import { identifyPortalUser } from './portal-identity.js';
+import { returnToWebApp } from './sign-in-failure.js';
 import {
   CallbackQuerySchema,
   FrameBodySchema,
@@ -49,17 +50,22 @@ export const signInRoutes: FastifyPluginAsync<SignInRoutesOptions> = async (
       },
     },
     async (request, reply) => {
-      const portal = await portalForSignIn(services, { domain: request.query.domain ?? null });
-      const state = issueState(reply, portal.memberId, isSecure(request, services));
+      try {
+        const portal = await portalForSignIn(services, { domain: request.query.domain ?? null });
+        const clientId = services.application().clientId;
+        const state = issueState(reply, portal.memberId, isSecure(request, services));
 
-      const target = new URL('/oauth/authorize/', portalOrigin(portal));
-      target.searchParams.set('client_id', services.application().clientId);
-      target.searchParams.set('state', state);
-      target.searchParams.set(
-        'redirect_uri',
-        `${publicBase(request, services)}/api/auth/bitrix24/callback`,
-      );
-      return reply.redirect(target.href, 302);
+        const target = new URL('/oauth/authorize/', portalOrigin(portal));
+        target.searchParams.set('client_id', clientId);
+        target.searchParams.set('state', state);
+        target.searchParams.set(
+          'redirect_uri',
+          `${publicBase(request, services)}/api/auth/bitrix24/callback`,
+        );
+        return reply.redirect(target.href, 302);
+      } catch (error) {
+        return returnToWebApp(request, reply, error);
+      }
     },
   );
 
@@ -77,31 +83,40 @@ export const signInRoutes: FastifyPluginAsync<SignInRoutesOptions> = async (
     async (request, reply) => {
       const { code, state } = request.query;
       if (code) services.redactor.addSecret(code);
-
-      const memberId = consumeState(request, reply, state);
-      if (!memberId)
-        throw apiError('unauthenticated', 'The sign-in expired or was not started here.');
-      if (!code) throw apiError('unauthenticated', 'Bitrix24 did not grant the sign-in.');
-      if (request.query.member_id && request.query.member_id !== memberId) {
-        throw apiError('unauthenticated', 'The sign-in came back from another portal.');
-      }
-
-      const portal = await portalForSignIn(services, { memberId });
-      const grant = await exchangeCode(portal, services.application(), code, services.fetch);
-      if (grant.memberId !== null && grant.memberId !== portal.memberId) {
-        throw apiError('unauthenticated', 'The sign-in came back from another portal.');
-      }
-
-      const identity = await identifyPortalUser(services, portal, grant.accessToken);
-      const user = await signedInUser(services.db, portal.memberId, identity);
-      await startSession(request, reply, services, {
-        memberId: portal.memberId,
-        user,
-        inFrame: false,
-      });
-      return reply.redirect('/', 302);
+      return finishSignIn(request, reply, { code, state }).catch((error: unknown) =>
+        returnToWebApp(request, reply, error),
+      );
     },
   );
+
+  async function finishSignIn(
+    request: FastifyRequest<{ Querystring: { member_id?: string } }>,
+    reply: FastifyReply,
+    { code, state }: { code: string | undefined; state: string | undefined },
+  ): Promise<FastifyReply> {
+    const memberId = consumeState(request, reply, state);
+    if (!memberId)
+      throw apiError('unauthenticated', 'The sign-in expired or was not started here.');
+    if (!code) throw apiError('unauthenticated', 'Bitrix24 did not grant the sign-in.');
+    if (request.query.member_id && request.query.member_id !== memberId) {
+      throw apiError('unauthenticated', 'The sign-in came back from another portal.');
+    }
+
+    const portal = await portalForSignIn(services, { memberId });
+    const grant = await exchangeCode(portal, services.application(), code, services.fetch);
+    if (grant.memberId !== null && grant.memberId !== portal.memberId) {
+      throw apiError('unauthenticated', 'The sign-in came back from another portal.');
+    }
+
+    const identity = await identifyPortalUser(services, portal, grant.accessToken);
+    const user = await signedInUser(services.db, portal.memberId, identity);
+    await startSession(request, reply, services, {
+      memberId: portal.memberId,
+      user,
+      inFrame: false,
+    });
+    return reply.redirect('/', 302);
+  }
 
   app.post(
     '/api/bitrix24/frame',

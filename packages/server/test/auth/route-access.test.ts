@@ -77,6 +77,10 @@ describeStore('access to every route', () => {
         'GET /api/sync/runs',
         'GET /api/sync/runs/:id',
         'GET /api/outbox',
+        'GET /api/completions/day',
+        'POST /api/completions',
+        'GET /api/completions/photos/:id',
+        'GET /api/completions/check',
         'GET /api/tokens',
         'POST /api/tokens',
         'DELETE /api/tokens/:id',
@@ -124,6 +128,7 @@ describeStore('access to every route', () => {
       status: 'ok',
       demo: true,
       portal: { domain: expect.any(String) },
+      signIn: { bitrix24: false },
     });
     expect(details.statusCode).toBe(401);
   });

@@ -173,6 +173,27 @@ describeStore('sign-in with Bitrix24', () => {
     }
   });
 
+  it('sends a browser back to the web app with the reason of a refusal', async () => {
+    const { location } = await start();
+    const back = await authorize(location);
+
+    const response = await harness.app.inject({
+      method: 'GET',
+      url: `/api/auth/bitrix24/callback${back.search}`,
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
+
+    expect(response.statusCode).toBe(302);
+    expect(response.headers.location).toBe('/?signInError=unauthenticated');
+    expect(response.cookies.find((c) => c.name === 'audiobot_session')).toBeUndefined();
+  });
+
+  it('tells the web app that Bitrix24 sign-in is available', async () => {
+    const health = await harness.app.inject({ url: '/api/health' });
+
+    expect(health.json().signIn).toEqual({ bitrix24: true });
+  });
+
   it('refuses a code used twice', async () => {
     const { location, stateCookie } = await start();
     const back = await authorize(location);

@@ -43,6 +43,11 @@ const schema = {
       lastSync: Nullable(SyncRunSchema),
       version: Type.String(),
       mapTileUrl: Type.String(),
+      signIn: Type.Object({
+        bitrix24: Type.Boolean({
+          description: 'The local application is configured: «Войти через Bitrix24» works',
+        }),
+      }),
       doctor: Type.Optional(DoctorReportSchema),
     }),
     401: ErrorSchema,
@@ -69,6 +74,7 @@ export function healthRoute(app: ApiApp, context: ApiContext): void {
       lastSync: lastSync ? presentSyncRun(lastSync) : null,
       version: context.version,
       mapTileUrl: context.config.mapTileUrl,
+      signIn: { bitrix24: bitrix24SignIn(context) },
     };
     if (!details) return body;
 
@@ -79,4 +85,10 @@ export function healthRoute(app: ApiApp, context: ApiContext): void {
       doctor,
     };
   });
+}
+
+/** Sign-in through Bitrix24 needs the local application's credentials (the OAuth client). */
+function bitrix24SignIn(context: ApiContext): boolean {
+  const portal = context.config.portal;
+  return portal.kind !== 'demo' && portal.application !== null;
 }
