@@ -21,7 +21,8 @@ describe('the completion photo folder setting', () => {
       load(env);
       return [];
     } catch (error) {
-      return (error as ConfigError).problems;
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
     }
   };
 
