@@ -2,6 +2,7 @@ import type { ApplicationServices } from '../application/index.js';
 import type { Config } from '../config/index.js';
 import type { InProcessQueue } from '../jobs/index.js';
 import { type AppLogger, categoryLogger } from '../logging/logger.js';
+import type { OutboxOperation } from '../outbox/index.js';
 import type { PortalConnection } from '../portal/connect-portal.js';
 import type { Store } from '../store/index.js';
 import { type BackgroundSync, startBackgroundSync } from '../sync/index.js';
@@ -30,6 +31,8 @@ export class ServedConnection {
       store: Store;
       queue: InProcessQueue;
       logger: AppLogger;
+      /** Outbox writes of other areas the served portal's worker runs too (house edit). */
+      operations?: readonly OutboxOperation[];
     },
   ) {}
 
@@ -64,6 +67,7 @@ export class ServedConnection {
       connection,
       bitrix24: services,
       logger: categoryLogger(logger, 'dispatch'),
+      operations: this.parts.operations ?? [],
     });
     return this.#background.initialRun !== null;
   }

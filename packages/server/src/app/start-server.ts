@@ -7,6 +7,7 @@ import {
 } from '../application/index.js';
 import { type Config, loadConfig, resolveSecretKey, secretsOf } from '../config/index.js';
 import { runDoctor } from '../doctor/index.js';
+import { HouseEditing } from '../house-edit/index.js';
 import { InProcessQueue } from '../jobs/index.js';
 import { type AppLogger, categoryLogger, createLogger } from '../logging/logger.js';
 import { createSecretRedactor, type SecretRedactor } from '../logging/secret-redactor.js';
@@ -19,6 +20,7 @@ import {
 import { createSecretBox, createStore, type Store } from '../store/index.js';
 import { bitrix24Extension } from './bitrix24-extension.js';
 import { buildApp } from './build-app.js';
+import { houseEditExtension } from './house-edit-extension.js';
 import { installedConnection, storedInstall } from './installed-connection.js';
 import { ServedConnection } from './served-connection.js';
 
@@ -66,7 +68,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await store.migrate();
 
   const queue = new InProcessQueue({ logger: categoryLogger(logger, 'jobs') });
-  const served = new ServedConnection({ config, store, queue, logger });
+  const houseEditing = new HouseEditing({ db: store.db, timeZone: config.timeZone });
+  const served = new ServedConnection({
+    config,
+    store,
+    queue,
+    logger,
+    operations: [houseEditing.operation],
+  });
   const bitrix24 = createApplicationServices({
     config,
     store,
@@ -94,7 +103,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     redactor,
     webRoot: options.webRoot,
     runDoctor: () => doctorOf(config, served.connection, bitrix24),
-    extensions: [bitrix24Extension(bitrix24)],
+    extensions: [
+      bitrix24Extension(bitrix24),
+      houseEditExtension(houseEditing, () => served.dispatch),
+    ],
   });
 
   const port = options.port ?? config.server.port;
