@@ -6,6 +6,8 @@ import HomeIcon from '@bitrix24/b24icons-vue/outline/HomeIcon';
 import MapIcon from '@bitrix24/b24icons-vue/outline/MapIcon';
 import PulseIcon from '@bitrix24/b24icons-vue/outline/PulseIcon';
 import ShieldAttentionIcon from '@bitrix24/b24icons-vue/outline/ShieldAttentionIcon';
+import SignIcon from '@bitrix24/b24icons-vue/outline/SignIcon';
+import StatisticsArrowIcon from '@bitrix24/b24icons-vue/outline/StatisticsArrowIcon';
 import ThreePersonsIcon from '@bitrix24/b24icons-vue/outline/ThreePersonsIcon';
 import type { IconComponent } from '@bitrix24/b24ui-nuxt';
 import { t } from './i18n/index.js';
@@ -25,6 +27,8 @@ export const SECTIONS: readonly Section[] = [
   { name: 'calendar', path: '/calendar', label: t.nav.calendar, icon: CalendarIcon },
   { name: 'brigades', path: '/brigades', label: t.nav.brigades, icon: ThreePersonsIcon },
   { name: 'workload', path: '/workload', label: t.nav.workload, icon: GraphsDiagramIcon },
+  { name: 'acts', path: '/acts', label: t.nav.acts, icon: SignIcon },
+  { name: 'kpi', path: '/kpi', label: t.nav.kpi, icon: StatisticsArrowIcon },
   { name: 'quality', path: '/quality', label: t.nav.dataQuality, icon: ShieldAttentionIcon },
   { name: 'map', path: '/map', label: t.nav.map, icon: MapIcon },
   { name: 'connection', path: '/connection', label: t.nav.connection, icon: CloudSyncIcon },

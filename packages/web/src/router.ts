@@ -27,6 +27,8 @@ const routes: RouteRecordRaw[] = [
   ),
   page('/workload', 'workload', () => import('./pages/WorkloadPage.vue'), t.nav.workload),
   page('/quality', 'quality', () => import('./pages/DataQualityPage.vue'), t.nav.dataQuality),
+  page('/acts', 'acts', () => import('./pages/ActsPage.vue'), t.nav.acts),
+  page('/kpi', 'kpi', () => import('./pages/KpiPage.vue'), t.nav.kpi),
   page('/map', 'map', () => import('./pages/MapPage.vue'), t.nav.map),
   page('/connection', 'connection', () => import('./pages/ConnectionPage.vue'), t.nav.connection),
   page('/:pathMatch(.*)*', 'not-found', () => import('./pages/NotFoundPage.vue'), t.state.notFound),

@@ -1,5 +1,7 @@
-import { request, withQuery } from './http.js';
+import { type QueryValue, request, withQuery } from './http.js';
 import type {
+  Act,
+  ActsMonth,
   Department,
   Employee,
   FieldMapping,
@@ -7,6 +9,7 @@ import type {
   Health,
   HouseDetail,
   HouseSummary,
+  Kpi,
   MapHouse,
   Me,
   Page,
@@ -22,6 +25,9 @@ const post = (body?: unknown): RequestInit => ({
   method: 'POST',
   body: body === undefined ? undefined : JSON.stringify(body),
 });
+
+const actSignature = (month: string, houseId: string) =>
+  `/api/acts/${encodeURIComponent(month)}/houses/${encodeURIComponent(houseId)}/signature`;
 
 export const api = {
   health: (details = false) =>
@@ -46,6 +52,14 @@ export const api = {
   statistics: () => request<Statistics>('/api/dashboard/statistics'),
   workload: (month: string, brigadeId?: string) =>
     request<Workload>(withQuery('/api/dashboard/workload', { month, brigadeId })),
+
+  acts: (query: Record<string, QueryValue>) => request<ActsMonth>(withQuery('/api/acts', query)),
+  signAct: (month: string, houseId: string, date?: string) =>
+    request<Act>(actSignature(month, houseId), { method: 'PUT', body: JSON.stringify({ date }) }),
+  unsignAct: (month: string, houseId: string) =>
+    request<void>(actSignature(month, houseId), { method: 'DELETE' }),
+  kpi: (month: string, brigadeId?: string) =>
+    request<Kpi>(withQuery('/api/kpi', { month, brigadeId })),
 
   mapping: () => request<FieldMapping>('/api/connection/mapping'),
   startSync: (mode: SyncRun['mode']) => request<{ run: SyncRun }>('/api/sync', post({ mode })),

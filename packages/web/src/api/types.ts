@@ -257,3 +257,60 @@ export interface ApiErrorBody {
   error: string;
   message: string;
 }
+
+export type ActStatus = 'signed' | 'ready' | 'behind' | 'in_progress';
+
+export interface ActSignature {
+  date: string;
+  by: { id: string | null; name: string };
+}
+
+/** One house's act of a month: planned and done cleanings and the signature. */
+export interface Act {
+  house: { id: string; title: string; address: string | null };
+  brigade: NamedRef | null;
+  month: string;
+  planned: number;
+  done: number;
+  overdue: number;
+  status: ActStatus;
+  signature: ActSignature | null;
+}
+
+export interface ActStatistics {
+  houses: number;
+  signed: number;
+  ready: number;
+  behind: number;
+  inProgress: number;
+  planned: number;
+  done: number;
+}
+
+export interface ActsMonth extends Page<Act> {
+  month: string;
+  statistics: ActStatistics;
+}
+
+export interface KpiFigures {
+  cleanings: number;
+  entrances: number;
+  floorCleanings: number;
+}
+
+export interface KpiComparison {
+  plan: KpiFigures;
+  planToDate: KpiFigures;
+  fact: KpiFigures;
+}
+
+export interface KpiBrigade extends KpiComparison {
+  brigadeId: string | null;
+  name: string;
+}
+
+export interface Kpi {
+  month: string;
+  brigades: KpiBrigade[];
+  total: KpiComparison;
+}

@@ -1,0 +1,100 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ActsMonth } from '../../src/api/types.js';
+import { t } from '../../src/i18n/index.js';
+import {
+  type AppTab,
+  baseUrl,
+  openApp,
+  screenshot,
+  settle,
+  skipReason,
+  visit,
+} from './support/app-session.js';
+import { describeViolations, seriousViolations } from './support/axe.js';
+import { launchChromium, PHONE } from './support/chromium.js';
+
+// The acts page on the demo portal: the month's acts as the API counts them, an act
+// signed and unsigned from its row, the XLSX link, at desktop width and as cards on a phone.
+
+describe.skipIf(skipReason)('acts page', () => {
+  let browser: Browser;
+  let tab: AppTab;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    tab = await openApp(browser);
+  });
+
+  afterAll(async () => {
+    await tab?.close();
+    await browser?.close();
+  });
+
+  it('lists the acts, signs and unsigns one, exports XLSX, passes axe', async () => {
+    const month = (await tab.api<ActsMonth>('/api/acts?limit=1')).month;
+    const before = await tab.api<ActsMonth>(`/api/acts?month=${month}&limit=50`);
+    expect(before.total).toBeGreaterThan(0);
+    await visit(tab.page, `/acts?month=${month}`);
+
+    const tiles = await tab.page.getByTestId('stat-value').allTextContents();
+    expect(tiles.map((text) => Number(text.replace(/\D/g, '')))).toEqual([
+      before.statistics.houses,
+      before.statistics.behind,
+      before.statistics.inProgress,
+      before.statistics.ready,
+      before.statistics.signed,
+    ]);
+    const rows = tab.page.getByTestId('act-row');
+    expect(await rows.count()).toBe(before.items.length);
+
+    const first = before.items[0]!;
+    const row = tab.page.locator(`[data-testid="act-row"][data-house-id="${first.house.id}"]`);
+    expect(await row.getByTestId('act-planned').textContent()).toContain(String(first.planned));
+
+    await row
+      .getByRole('button', { name: t.acts.signHouse(first.house.address ?? first.house.title) })
+      .click();
+    await row.getByText(t.acts.status.signed).waitFor();
+    const signed = await tab.api<ActsMonth>(`/api/acts?month=${month}&status=signed&limit=500`);
+    const mine = signed.items.find((act) => act.house.id === first.house.id);
+    expect(mine?.signature?.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await row.getByTestId('act-signature').textContent()).toContain(
+      mine?.signature?.by.name ?? '?',
+    );
+
+    await tab.page.getByTestId('acts-status-signed').click();
+    await tab.page.waitForURL(/status=signed/);
+    await settle(tab.page);
+    expect(await rows.count()).toBe(signed.items.length);
+
+    await row
+      .getByRole('button', { name: t.acts.unsignHouse(first.house.address ?? first.house.title) })
+      .click();
+    await tab.page.getByText(t.acts.emptyFilter).or(rows.first()).first().waitFor();
+    await tab.page.waitForLoadState('networkidle');
+    const after = await tab.api<ActsMonth>(`/api/acts?month=${month}&limit=1`);
+    expect(after.statistics).toEqual(before.statistics);
+
+    const link = new URL(
+      (await tab.page.getByTestId('acts-xlsx').getAttribute('href')) ?? '',
+      baseUrl,
+    );
+    expect(link.searchParams.get('status')).toBe('signed');
+    const bytes = await tab.file(link.pathname + link.search);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+
+    await tab.page.getByRole('button', { name: t.acts.allStatuses, exact: true }).click();
+    await tab.page.waitForURL((url) => !url.search.includes('status='));
+    await settle(tab.page);
+    const violations = await seriousViolations(tab.page);
+    expect(describeViolations(violations)).toBe('');
+    await screenshot(tab.page, 'acts-desktop');
+
+    const phone = await openApp(browser, PHONE);
+    await visit(phone.page, `/acts?month=${month}`);
+    expect(await phone.page.getByTestId('act-card').count()).toBe(before.items.length);
+    await screenshot(phone.page, 'acts-phone');
+    await phone.close();
+  });
+});
