@@ -72,7 +72,9 @@ async function measureCalls(portal: Portal, houses: number, runs: number, child:
 
   const cursors = await houseCursors(portal, houses);
   measurements.push(...(await measurePages(portal, cursors, houses, runs)));
-  measurements.push(...(await measureBatches(portal, cursors, Math.max(5, Math.round(runs / 3)))));
+  measurements.push(
+    ...(await measureBatches(portal, cursors, houses, Math.max(5, Math.round(runs / 3)))),
+  );
   measurements.push(...(await measureMemory(child, 'after the calls')));
   return measurements;
 }
@@ -119,7 +121,7 @@ async function measurePages(portal: Portal, cursors: string[], houses: number, r
   ];
 }
 
-async function measureBatches(portal: Portal, cursors: string[], runs: number) {
+async function measureBatches(portal: Portal, cursors: string[], houses: number, runs: number) {
   const batchOf = (page: (index: number) => string) => {
     const cmd: Record<string, string> = {};
     for (let index = 0; index < 50; index++) cmd[`page${index}`] = page(index);
@@ -131,20 +133,38 @@ async function measureBatches(portal: Portal, cursors: string[], runs: number) {
   );
   const countedBatch = batchOf((index) => `crm.deal.list?${HOUSE_FILTER}&start=${index * 50}`);
 
+  // Pages no call has read yet, as a sync walking the pipeline reads them: every row is
+  // projected and encoded anew, none comes from the cache of rows read before
+  // (src/state/list-row-cache.ts).
+  const pages = Math.max(1, Math.floor(houses / 50));
+  const unreadBatch = (run: number) =>
+    batchOf(
+      (index) => `crm.deal.list?${HOUSE_FILTER}&start=${(((run + 1) * 50 + index) % pages) * 50}`,
+    );
+
   const cursor = await sample(runs, () => postBatch(portal, cursorBatch));
   const counted = await sample(runs, () => postBatch(portal, countedBatch));
+  const unread = await sample(runs, (run) => postBatch(portal, unreadBatch(run)));
   return [
     timingMeasurement('batch of 50 pages, start=-1 cursors', cursor, GOALS.batchMs),
     timingMeasurement('batch of 50 pages, counted', counted, GOALS.batchMs),
+    timingMeasurement('batch of 50 pages, counted, rows not read before', unread, GOALS.batchMs),
   ];
 }
 
 async function measureMemory(child: ChildProcess, moment: string): Promise<Measurement[]> {
   child.send({ type: 'memory' } satisfies ChildRequest);
-  const { rss, heapUsed, collected } = await nextMessage<MemoryMessage>(child, 'memory');
+  const message = await nextMessage<MemoryMessage>(child, 'memory');
+  const { rss, peakRss, heapUsed, external, collected } = message;
   const rssMb = rss / 1e6;
   const note = collected ? '' : ', before collection';
   return [
+    {
+      name: `emulator peak RSS until ${moment.replace('after ', 'the end of ')}`,
+      result: peakRss === null ? 'unknown' : `${(peakRss / 1e6).toFixed(0)} MB`,
+      goal: '',
+      met: null,
+    },
     goalMeasurement(
       `emulator RSS ${moment}${note}`,
       `${rssMb.toFixed(0)} MB`,
@@ -158,12 +178,18 @@ async function measureMemory(child: ChildProcess, moment: string): Promise<Measu
       goal: '',
       met: null,
     },
+    {
+      name: `emulator buffers outside the heap ${moment}`,
+      result: `${(external / 1e6).toFixed(0)} MB`,
+      goal: '',
+      met: null,
+    },
   ];
 }
 
-/** Two warm-up calls, then `runs` timed ones. */
+/** Two warm-up calls (numbered after the timed ones), then `runs` timed ones. */
 async function sample(runs: number, call: (run: number) => Promise<unknown>): Promise<number[]> {
-  for (let run = 0; run < 2; run++) await call(run);
+  for (let run = runs; run < runs + 2; run++) await call(run);
 
   const samples: number[] = [];
   for (let run = 0; run < runs; run++) {

@@ -3,8 +3,10 @@
  * without the client's: builds the demo portal, starts the emulator, reports over IPC,
  * answers `memory` requests and stops on `stop`. Started by emulator-bench.ts.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { buildDemoPortal } from '../src/demo/index.js';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
+import { peakRssBytes, resetPeakRss } from './peak-rss.js';
 
 export interface ReadyMessage {
   type: 'ready';
@@ -16,8 +18,13 @@ export interface ReadyMessage {
 
 export interface MemoryMessage {
   type: 'memory';
+  /** After a full collection, once V8 has handed the freed pages back. */
   rss: number;
+  /** The highest RSS since the previous report (or the start); null where unknown. */
+  peakRss: number | null;
   heapUsed: number;
+  /** Buffers outside the JavaScript heap (process.memoryUsage().external). */
+  external: number;
   collected: boolean;
 }
 
@@ -44,11 +51,19 @@ async function start(houses: number): Promise<RunningEmulator> {
   return emulator;
 }
 
-function memory(): MemoryMessage {
+/**
+ * V8 returns the pages a collection freed on a background thread, so the RSS read right
+ * after `gc()` still counts them (it read 780 MB where it settled at 390 MB): the
+ * reading waits for that first.
+ */
+async function memory(): Promise<MemoryMessage> {
+  const peakRss = peakRssBytes();
   const collect = (globalThis as { gc?: () => void }).gc;
   collect?.();
-  const { rss, heapUsed } = process.memoryUsage();
-  return { type: 'memory', rss, heapUsed, collected: collect !== undefined };
+  await sleep(1000);
+  const { rss, heapUsed, external } = process.memoryUsage();
+  resetPeakRss();
+  return { type: 'memory', rss, peakRss, heapUsed, external, collected: collect !== undefined };
 }
 
 function send(message: ReadyMessage | MemoryMessage): void {
@@ -57,7 +72,7 @@ function send(message: ReadyMessage | MemoryMessage): void {
 
 const emulator = start(Number(process.argv[2] ?? 100_000));
 process.on('message', async (request: ChildRequest) => {
-  if (request.type === 'memory') send(memory());
+  if (request.type === 'memory') send(await memory());
   if (request.type === 'stop') {
     await (await emulator).stop();
     process.exit(0);

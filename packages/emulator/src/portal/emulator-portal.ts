@@ -12,6 +12,7 @@ import type {
   SnapshotApplication,
   SnapshotWebhook,
 } from '../snapshot/snapshot-format.js';
+import { ListRowCache } from '../state/list-row-cache.js';
 import { PortalState } from '../state/portal-state.js';
 import { eventAuthFor } from './event-auth.js';
 
@@ -44,6 +45,8 @@ export class EmulatorPortal {
   readonly budget: OperatingBudget;
   readonly tokens: TokenStore;
   readonly events: EventDispatcher;
+  /** Listed rows as already answered, reused until a row is written. */
+  readonly listRows = new ListRowCache();
   /** `http://127.0.0.1:PORT`, known once the server listens. */
   origin = '';
 

@@ -67,7 +67,9 @@ export async function routeRest(
     decision.kind === 'error'
       ? faultAnswer(decision.fault)
       : await answerRestCall(portal, target, call);
-  sendJson(response, answer.status, answer.body);
+  const sent = sendJson(response, answer.status, answer.body, (value) =>
+    portal.listRows.jsonOf(value),
+  );
 
   // The path may carry a webhook code and the query a token: the logger removes both.
   portal.logger.log(answer.status >= 500 ? 'warn' : 'info', 'rest', 'request', {
@@ -86,4 +88,6 @@ export async function routeRest(
     batchCommands:
       target.method === 'batch' ? commandMethods({ ...call.query, ...call.body }.cmd) : [],
   });
+  // Logged before the last byte leaves: a client that has read the answer finds its call.
+  await sent;
 }

@@ -68,7 +68,7 @@ export function crmEntityMethods(entity: CrmEntity): MethodDefinition[] {
         { read: readUpperField },
       );
       return {
-        result: projectAll(page.rows, fields),
+        result: projectAll(page.rows, fields, context.portal.listRows),
         total: page.total,
         next: page.next,
       };

@@ -1,3 +1,5 @@
+import type { ListRowCache } from '../../state/list-row-cache.js';
+
 /**
  * The `select` parameter of the CRM list methods. `*` means every standard field
  * except the multiple ones (PHONE, EMAIL...), `UF_*` every user field; with no select
@@ -67,11 +69,18 @@ export function project(row: object, fields: readonly string[]): Record<string, 
   return projectorFor(fields)(row);
 }
 
-/** The rows of a page reduced to the chosen fields. */
+/**
+ * The rows of a page reduced to the chosen fields. With `cache`, a row listed before
+ * with the same fields comes back as the same frozen object, whose JSON is kept too.
+ */
 export function projectAll(
   rows: readonly object[],
   fields: readonly string[],
-): Record<string, unknown>[] {
+  cache?: ListRowCache,
+): Readonly<Record<string, unknown>>[] {
   const projector = projectorFor(fields);
-  return rows.map((row) => projector(row));
+  if (!cache) return rows.map((row) => projector(row));
+
+  const signature = fields.join(',');
+  return rows.map((row) => cache.projection(row, signature, projector));
 }
