@@ -2,6 +2,8 @@ import { type QueryValue, request, withQuery } from './http.js';
 import type {
   Act,
   ActsMonth,
+  ApiToken,
+  CreatedApiToken,
   Department,
   Employee,
   FieldMapping,
@@ -36,6 +38,12 @@ export const api = {
   me: () => request<Me>('/api/auth/me'),
   signInDemo: () => request<Me>('/api/auth/demo', post({})),
   signOut: () => request<void>('/api/auth/logout', post({})),
+
+  apiTokens: () => request<{ items: ApiToken[] }>('/api/tokens'),
+  createApiToken: (name: string, role: ApiToken['role']) =>
+    request<CreatedApiToken>('/api/tokens', post({ name, role })),
+  revokeApiToken: (id: string) =>
+    request<{ token: ApiToken }>(`/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
 
   houses: (params: URLSearchParams) =>
     request<Page<HouseSummary>>(withQuery('/api/cleaning/houses', params)),

@@ -69,6 +69,23 @@ export interface Health {
   doctor?: DoctorReport;
   /** Map tile URL template; null or absent means "no tiles, markers only". */
   mapTileUrl?: string | null;
+  /** Which sign-in the server offers besides API tokens (the demo has its own button). */
+  signIn?: { bitrix24: boolean };
+}
+
+/** An API token as listed: its secret is shown once, by the answer that creates it. */
+export interface ApiToken {
+  id: string;
+  name: string;
+  role: 'admin' | 'office';
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface CreatedApiToken {
+  token: ApiToken;
+  secret: string;
 }
 
 export type UserRole = 'admin' | 'office' | 'brigade_leader' | 'brigade_member';

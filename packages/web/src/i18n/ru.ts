@@ -30,6 +30,10 @@ export const ru = {
     portalHint: 'Войдите через ваш портал Bitrix24.',
     demoButton: 'Войти как администратор демо-портала',
     bitrixButton: 'Войти через Bitrix24',
+    notConfigured:
+      'Вход через Bitrix24 не настроен: администратору нужно задать BITRIX_APPLICATION_ID ' +
+      'и BITRIX_APPLICATION_SECRET локального приложения (см. инструкцию по настройке).',
+    failed: 'Войти через Bitrix24 не удалось. Попробуйте ещё раз.',
   },
   /** Russian for the API's stable error codes; unknown codes show the server's message. */
   errors: {
@@ -40,6 +44,7 @@ export const ru = {
     not_found: 'Нет такого адреса API.',
     house_not_found: 'Такого дома нет.',
     sync_run_not_found: 'Такой синхронизации нет.',
+    api_token_not_found: 'Такого API-токена нет.',
     too_many_requests: 'Слишком много запросов, повторите через минуту.',
     portal_not_connected: 'Портал Bitrix24 ещё не подключён.',
     portal_unavailable: 'Bitrix24 не ответил, повторите чуть позже.',
@@ -323,6 +328,25 @@ export const ru = {
     legend: 'Бригады',
     shown: (count: number) => `Домов на карте: ${count}`,
     allBrigades: 'Все бригады',
+  },
+  apiTokens: {
+    title: 'API-токены',
+    hint: 'Для скриптов и интеграций: токен передаётся в заголовке Authorization: Bearer.',
+    name: 'Назначение',
+    namePlaceholder: 'Например, выгрузка в 1С',
+    role: 'Права',
+    roles: { office: 'Чтение', admin: 'Администратор' } as Record<string, string>,
+    create: 'Создать токен',
+    created: 'Создан',
+    lastUsed: 'Последнее использование',
+    never: 'не использовался',
+    status: 'Состояние',
+    active: 'Действует',
+    revoked: 'Отозван',
+    revoke: 'Отозвать',
+    empty: 'Токенов пока нет',
+    secretTitle: 'Скопируйте токен сейчас',
+    secretHint: 'AudioBot хранит только его хеш и больше его не покажет.',
   },
   connection: {
     title: 'Подключение',
