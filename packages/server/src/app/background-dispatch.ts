@@ -1,12 +1,13 @@
 import type { ApplicationServices } from '../application/index.js';
+import { startCalendarFollow } from '../calendar/index.js';
 import type { Config } from '../config/index.js';
 import { registerBrigadeDispatchJob, startDispatchScheduler } from '../dispatch/index.js';
 import type { JobQueue, WorkLogger } from '../jobs/index.js';
 import {
   type OutboxOperation,
   OutboxWorker,
+  outboxOperations,
   type PortalCaller,
-  taskUpsertOperation,
 } from '../outbox/index.js';
 import type { PortalConnection } from '../portal/connect-portal.js';
 import type { Store } from '../store/index.js';
@@ -20,8 +21,9 @@ export interface BackgroundDispatch {
 }
 
 /**
- * Writes to Bitrix24 in the background: the outbox worker retries what is due, and the
- * daily brigade plans are queued at 18:00 for the next day.
+ * Writes to Bitrix24 in the background: the outbox worker retries what is due, the daily
+ * plans (tasks and calendar events) are queued at 18:00 for the next day, and the
+ * calendar follows schedule changes between dispatches.
  */
 export function startBackgroundDispatch(options: {
   config: Config;
@@ -40,11 +42,26 @@ export function startBackgroundDispatch(options: {
     db: store.db,
     portal,
     memberId,
-    operations: [taskUpsertOperation, ...(options.operations ?? [])],
+    operations: [...outboxOperations, ...(options.operations ?? [])],
+    logger,
+    leaseMs: config.outbox.leaseSeconds * 1000,
+  });
+  registerBrigadeDispatchJob(queue, {
+    db: store.db,
+    worker,
+    timeZone: config.timeZone,
+    tasks: config.dispatch.tasks,
+    calendar: config.dispatch.calendar,
+  });
+  worker.start();
+  const calendar = startCalendarFollow({
+    db: store.db,
+    memberId,
+    mode: config.dispatch.calendar,
+    timeZone: config.timeZone,
+    worker,
     logger,
   });
-  registerBrigadeDispatchJob(queue, { db: store.db, worker, timeZone: config.timeZone });
-  worker.start();
   const scheduler = startDispatchScheduler({
     queue,
     memberId,
@@ -57,6 +74,7 @@ export function startBackgroundDispatch(options: {
     portal,
     stop: async () => {
       scheduler.stop();
+      calendar.stop();
       await worker.stop();
     },
   };

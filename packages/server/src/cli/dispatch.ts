@@ -1,6 +1,11 @@
 import { parseArgs } from 'node:util';
-import { type BrigadeDispatchRun, runBrigadeDispatch } from '../dispatch/index.js';
-import { OutboxWorker, taskUpsertOperation } from '../outbox/index.js';
+import { type DayDispatchRun, runDayDispatch } from '../dispatch/index.js';
+import {
+  type OutboxEntry,
+  OutboxWorker,
+  outboxOperations,
+  taskUpsertKind,
+} from '../outbox/index.js';
 import { type OpenedPortal, openPortal } from '../portal/open-portal.js';
 import { domainRules } from '../sync/domain-rules.js';
 import { runSync } from '../sync/run-sync.js';
@@ -8,10 +13,11 @@ import { createSyncRun } from '../sync/sync-runs.js';
 import { describeCliError, runCommand } from './cli-exit.js';
 
 /**
- * `npm run dispatch -- --date YYYY-MM-DD [--wait SECONDS]`: sends every brigade's plan of
- * that date to the portal as one task each (a rerun updates them), waits up to `--wait`
- * seconds (default 120) for retries, then prints what each brigade got. Exit 1 unless
- * every plan reached the portal; the ones left pending stay in the outbox.
+ * `npm run dispatch -- --date YYYY-MM-DD [--wait SECONDS]`: sends that date's plans to the
+ * portal as tasks (one per brigade or per house, `AUDIOBOT_DISPATCH_TASKS`; a rerun
+ * updates them) and its cleanings as calendar events (`AUDIOBOT_CALENDAR`), waits up to
+ * `--wait` seconds (default 120) for retries, then prints what each brigade got. Exit 1
+ * unless every write reached the portal; the ones left pending stay in the outbox.
  */
 async function main(): Promise<number> {
   const args = parseDispatchArgs(process.argv.slice(2));
@@ -100,24 +106,27 @@ async function ensureHouses(opened: OpenedPortal): Promise<boolean> {
 async function dispatch(
   opened: OpenedPortal,
   args: { date: string; waitSeconds: number },
-): Promise<BrigadeDispatchRun> {
+): Promise<DayDispatchRun> {
   const { store, connection, config } = opened;
   const worker = new OutboxWorker({
     db: store.db,
     portal: connection.client,
     memberId: connection.memberId,
-    operations: [taskUpsertOperation],
+    operations: outboxOperations,
     logger: opened.logger.child({ category: 'outbox' }),
+    leaseMs: config.outbox.leaseSeconds * 1000,
   });
   // Ctrl-C ends the attempt under way as a failed one: its entry is free for the next run
   // at once, instead of waiting out the lease as after a crash.
   const interrupt = () => void worker.stop();
   process.once('SIGINT', interrupt);
   try {
-    return await runBrigadeDispatch(store.db, worker, {
+    return await runDayDispatch(store.db, worker, {
       memberId: connection.memberId,
       date: args.date,
       timeZone: config.timeZone,
+      tasks: config.dispatch.tasks,
+      calendar: config.dispatch.calendar,
       timeoutMs: args.waitSeconds * 1000,
     });
   } finally {
@@ -126,8 +135,8 @@ async function dispatch(
   }
 }
 
-/** One line per brigade, then the totals. */
-export function dispatchSummaryText(run: BrigadeDispatchRun, portal: string): string {
+/** One line per brigade, the calendar's line, then the totals. */
+export function dispatchSummaryText(run: DayDispatchRun, portal: string): string {
   const entries = new Map(run.entries.map((entry) => [entry.id, entry]));
   const width = Math.max(10, ...run.plans.map((plan) => plan.brigadeName.length));
   const lines = run.plans.map((plan) => {
@@ -135,22 +144,29 @@ export function dispatchSummaryText(run: BrigadeDispatchRun, portal: string): st
     const houses = `${String(plan.houses).padStart(3)} дом.`;
     if (plan.skipped === 'no_leader') return `  ${name} ${houses}  не отправлен: нет бригадира`;
 
-    const entry = plan.outboxId === null ? undefined : entries.get(plan.outboxId);
-    return `  ${name} ${houses}  ${entryText(entry)}`;
+    const own = plan.outboxIds.map((id) => entries.get(id));
+    const text = own.length === 1 ? entryText(own[0]) : tasksText(own);
+    return `  ${name} ${houses}  ${text}`;
   });
 
-  const done = run.entries.filter((entry) => entry.status === 'done').length;
+  const tasks = run.entries.filter((entry) => entry.kind === taskUpsertKind);
+  const done = tasks.filter((entry) => entry.status === 'done').length;
   const failed = run.entries.filter((entry) => entry.status === 'failed').length;
-  const waiting = run.entries.length - done - failed;
+  const waiting = run.entries.filter((entry) => isOpen(entry)).length;
   return [
     `Планы бригад на ${run.date} (${portal}):`,
     ...(lines.length > 0 ? lines : ['  на эту дату уборок нет']),
+    ...calendarLines(run),
     `Итого: задач ${done}, ожидают повтора ${waiting}, с ошибкой ${failed}.`,
     '',
   ].join('\n');
 }
 
-function entryText(entry: BrigadeDispatchRun['entries'][number] | undefined): string {
+function isOpen(entry: OutboxEntry): boolean {
+  return entry.status === 'pending' || entry.status === 'running';
+}
+
+function entryText(entry: OutboxEntry | undefined): string {
   if (!entry) return 'нет записи в очереди';
   const taskId = (entry.result as { taskId?: number } | null)?.taskId;
   const via = (entry.result as { via?: string } | null)?.via;
@@ -160,6 +176,28 @@ function entryText(entry: BrigadeDispatchRun['entries'][number] | undefined): st
   const reason = entry.lastError ? `${entry.lastError.code}: ${entry.lastError.message}` : '';
   if (entry.status === 'failed') return `ошибка (${reason})`;
   return `ожидает повтора, попыток ${entry.attempts}${reason ? ` (${reason})` : ''}`;
+}
+
+/** One task per house: how many, new or updated, and what still waits. */
+function tasksText(entries: Array<OutboxEntry | undefined>): string {
+  const done = entries.filter((entry) => entry?.status === 'done');
+  const added = done.filter((entry) => (entry?.result as { via?: string } | null)?.via === 'added');
+  const waiting = entries.filter((entry) => entry && isOpen(entry)).length;
+  const failed = entries.filter((entry) => entry?.status === 'failed').length;
+  const parts = [`задач ${done.length} (новых ${added.length})`];
+  if (waiting > 0) parts.push(`ожидают повтора ${waiting}`);
+  if (failed > 0) parts.push(`с ошибкой ${failed}`);
+  return parts.join(', ');
+}
+
+function calendarLines(run: DayDispatchRun): string[] {
+  const calendar = run.calendar;
+  if (!calendar) return [];
+  const skipped = calendar.skipped > 0 ? `, без календаря (нет бригадира) ${calendar.skipped}` : '';
+  return [
+    `Календарь: событий добавлено или изменено ${calendar.upserted}, удалено ` +
+      `${calendar.removed}, без изменений ${calendar.unchanged}${skipped}.`,
+  ];
 }
 
 function portalName(opened: OpenedPortal): string {

@@ -51,7 +51,8 @@ function description(plan: BrigadeDayPlan, day: string): string {
   ].join('\n');
 }
 
-function houseLine(house: PlannedHouse): string {
+/** `ул. Ленина, 9 — Влажная уборка всех этажей (подъездов: 4, этажей: 9)`. */
+export function houseLine(house: PlannedHouse): string {
   const types = house.cleanings.map((cleaning) => CLEANING_TYPE_NAMES[cleaning.type]).join(' + ');
   const counts = [
     house.entrances === null ? null : `подъездов: ${house.entrances}`,
@@ -71,7 +72,8 @@ export function endOfDay(date: string, timeZone: string): string {
   return `${date}T23:59:59${sign}${hours}:${minutes}`;
 }
 
-function russianDate(date: string): string {
+/** `16.09.2025` for `2025-09-16`. */
+export function russianDate(date: string): string {
   const [year, month, day] = date.split('-');
   return `${day}.${month}.${year}`;
 }

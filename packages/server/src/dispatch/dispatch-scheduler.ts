@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { CalendarMode } from '../calendar/index.js';
 import { dateInZone } from '../domain/index.js';
 import { type JobQueue, nextDailyAt, silentLogger, type WorkLogger } from '../jobs/index.js';
 import type { OutboxWorker } from '../outbox/index.js';
 import type { Database } from '../store/index.js';
-import { enqueueBrigadeDispatch } from './brigade-dispatch.js';
+import type { DispatchTaskMode } from './brigade-dispatch.js';
+import { dayDispatchOutboxIds, enqueueDayDispatch } from './day-dispatch.js';
 
 export const brigadeDispatchJobName = 'brigade-dispatch';
 
@@ -14,23 +16,26 @@ export interface BrigadeDispatchJobPayload {
 }
 
 /**
- * The job that sends a date's brigade plans: it stores them in the outbox and asks the
- * worker for a pass. Nothing is lost if the pass fails: the entries wait in the outbox
- * for the worker's next poll.
+ * The job that sends a date's dispatch (tasks and calendar events): it stores them in the
+ * outbox and asks the worker for a pass. Nothing is lost if the pass fails: the entries
+ * wait in the outbox for the worker's next poll.
  */
 export function registerBrigadeDispatchJob(
   queue: JobQueue,
-  dependencies: { db: Kysely<Database>; worker: OutboxWorker; timeZone: string },
+  dependencies: {
+    db: Kysely<Database>;
+    worker: OutboxWorker;
+    timeZone: string;
+    tasks?: DispatchTaskMode;
+    calendar?: CalendarMode;
+  },
 ): void {
+  const { db, worker, ...settings } = dependencies;
   queue.register<BrigadeDispatchJobPayload>(
     brigadeDispatchJobName,
     async (payload) => {
-      const dispatch = await enqueueBrigadeDispatch(dependencies.db, {
-        ...payload,
-        timeZone: dependencies.timeZone,
-      });
-      const ids = dispatch.plans.flatMap((plan) => (plan.outboxId === null ? [] : [plan.outboxId]));
-      await dependencies.worker.runDue(ids);
+      const dispatch = await enqueueDayDispatch(db, { ...payload, ...settings });
+      await worker.runDue(dayDispatchOutboxIds(dispatch));
     },
     { concurrencyKey: (payload) => `${brigadeDispatchJobName}:${payload.memberId}` },
   );

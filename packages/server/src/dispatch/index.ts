@@ -4,6 +4,8 @@ export {
   type BrigadeDispatchInput,
   type BrigadeDispatchRun,
   type BrigadePlanDispatch,
+  type DispatchTaskMode,
+  dispatchOutboxIds,
   enqueueBrigadeDispatch,
   runBrigadeDispatch,
 } from './brigade-dispatch.js';
@@ -14,9 +16,23 @@ export {
   endOfDay,
 } from './brigade-plan-task.js';
 export {
+  type CancelReason,
+  cancelledPlanTask,
+  cancelledTitlePrefix,
+} from './cancelled-plan-task.js';
+export {
+  type DayDispatch,
+  type DayDispatchInput,
+  type DayDispatchRun,
+  dayDispatchOutboxIds,
+  enqueueDayDispatch,
+  runDayDispatch,
+} from './day-dispatch.js';
+export {
   type BrigadeDispatchJobPayload,
   brigadeDispatchJobName,
   type DispatchScheduler,
   registerBrigadeDispatchJob,
   startDispatchScheduler,
 } from './dispatch-scheduler.js';
+export { housePlanKey, housePlanMarker, housePlanTask } from './house-plan-task.js';

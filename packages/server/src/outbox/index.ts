@@ -1,3 +1,11 @@
+export * from './calendar/index.js';
+export {
+  type ChecklistMarkPayload,
+  type ChecklistMarkResult,
+  checklistMarkKind,
+  checklistMarkOperation,
+  DayTaskMissingError,
+} from './checklist-mark-operation.js';
 export type { OutboxEntry } from './outbox-entry.js';
 export type { OutboxFailure } from './outbox-failure.js';
 export { outboxFailureOf } from './outbox-failure.js';
@@ -8,6 +16,7 @@ export {
   OutboxPayloadError,
   type PortalCaller,
 } from './outbox-operation.js';
+export { outboxOperations } from './outbox-operations.js';
 export {
   countOutbox,
   listOutbox,
@@ -29,26 +38,19 @@ export {
   type OutboxWorkerOptions,
 } from './outbox-worker.js';
 export {
-  type ChecklistMarkPayload,
-  type ChecklistMarkResult,
-  checklistMarkKind,
-  checklistMarkOperation,
-  DayTaskMissingError,
-} from './checklist-mark-operation.js';
-export {
   type SystemNotifyPayload,
   systemNotifyKind,
   systemNotifyOperation,
 } from './system-notify-operation.js';
-export {
-  type TimelineCommentPayload,
-  type TimelineCommentResult,
-  timelineCommentKind,
-  timelineCommentOperation,
-} from './timeline-comment-operation.js';
 export {
   type TaskUpsertPayload,
   type TaskUpsertResult,
   taskUpsertKind,
   taskUpsertOperation,
 } from './task-upsert-operation.js';
+export {
+  type TimelineCommentPayload,
+  type TimelineCommentResult,
+  timelineCommentKind,
+  timelineCommentOperation,
+} from './timeline-comment-operation.js';

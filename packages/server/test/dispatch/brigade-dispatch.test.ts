@@ -175,8 +175,8 @@ describeStore('daily brigade plans as Bitrix24 tasks', () => {
       timeZone: ZONE,
     });
 
-    expect(second.plans.map((plan) => plan.outboxId)).toEqual(
-      first.plans.map((plan) => plan.outboxId),
+    expect(second.plans.map((plan) => plan.outboxIds)).toEqual(
+      first.plans.map((plan) => plan.outboxIds),
     );
     const keys = (await listOutbox(harness.store.db, harness.emulator.memberId)).map(
       (entry) => entry.idempotencyKey,

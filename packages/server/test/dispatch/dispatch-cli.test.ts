@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { dispatchSummaryText, parseDispatchArgs } from '../../src/cli/dispatch.js';
-import type { BrigadeDispatchRun } from '../../src/dispatch/index.js';
+import type { DayDispatchRun } from '../../src/dispatch/index.js';
 import { dateInZone } from '../../src/domain/index.js';
 import type { OutboxEntry } from '../../src/outbox/index.js';
 
@@ -32,16 +32,26 @@ describe('npm run dispatch', () => {
 
   it('prints one line per brigade: its task, its wait for a retry, or why it was not sent', () => {
     const entry = (id: number, fields: Partial<OutboxEntry>) => ({ id, ...fields }) as OutboxEntry;
-    const dispatch: BrigadeDispatchRun = {
+    const task = 'bitrix24.task.upsert';
+    const dispatch: DayDispatchRun = {
       date: '2026-12-04',
+      tasks: 'brigade',
       plans: [
-        { brigadeId: 1, brigadeName: 'Бригада 1', houses: 12, outboxId: 10, skipped: null },
-        { brigadeId: 2, brigadeName: 'Бригада 2', houses: 3, outboxId: 11, skipped: null },
-        { brigadeId: 3, brigadeName: 'Бригада 3', houses: 5, outboxId: null, skipped: 'no_leader' },
+        { brigadeId: 1, brigadeName: 'Бригада 1', houses: 12, outboxIds: [10], skipped: null },
+        { brigadeId: 2, brigadeName: 'Бригада 2', houses: 3, outboxIds: [11], skipped: null },
+        { brigadeId: 3, brigadeName: 'Бригада 3', houses: 5, outboxIds: [], skipped: 'no_leader' },
       ],
+      cancelledIds: [],
+      calendar: { upserted: 20, removed: 1, unchanged: 3, skipped: 2, outboxIds: [] },
       entries: [
-        entry(10, { status: 'done', result: { taskId: 42, via: 'added' }, lastError: null }),
+        entry(10, {
+          kind: task,
+          status: 'done',
+          result: { taskId: 42, via: 'added' },
+          lastError: null,
+        }),
         entry(11, {
+          kind: task,
           status: 'pending',
           attempts: 3,
           result: null,
@@ -57,6 +67,10 @@ describe('npm run dispatch', () => {
     expect(text).toContain('ожидает повтора, попыток 3 (QUERY_LIMIT_EXCEEDED: Too many requests)');
     expect(text).toContain('не отправлен: нет бригадира');
     expect(text).toContain('Итого: задач 1, ожидают повтора 1, с ошибкой 0.');
+    expect(text).toContain(
+      'Календарь: событий добавлено или изменено 20, удалено 1, без изменений 3, ' +
+        'без календаря (нет бригадира) 2.',
+    );
   });
 
   it('syncs the demo and gives every brigade its task, again in a fresh process', async () => {

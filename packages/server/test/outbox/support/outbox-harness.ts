@@ -1,6 +1,7 @@
 import { Bitrix24Error, createBitrix24Client } from '@audiobot/bitrix24';
+import { dateInZone } from '../../../src/domain/index.js';
 import type { PortalCaller } from '../../../src/outbox/index.js';
-import { OutboxWorker, taskUpsertOperation } from '../../../src/outbox/index.js';
+import { OutboxWorker, outboxOperations } from '../../../src/outbox/index.js';
 import { type SyncHarness, startHarness } from '../../sync/sync-harness.js';
 
 /** The demo portal, a store, and an outbox worker whose retries are quick. */
@@ -10,13 +11,36 @@ export interface OutboxHarness extends SyncHarness {
   worker(options?: { portal?: PortalCaller; now?: () => Date; leaseMs?: number }): OutboxWorker;
   /** The portal's tasks as the emulator holds them. */
   tasks(): Array<{ id: string; title: string; responsibleId: string; ufCrmTask: string[] }>;
+  /** The portal's calendar events as the emulator holds them; `date` is the Moscow day. */
+  events(): PortalEvent[];
 }
 
-export async function startOutboxHarness(houses = 60): Promise<OutboxHarness> {
+export interface PortalEvent {
+  id: string;
+  type: string;
+  ownerId: string;
+  sectionName: string;
+  name: string;
+  date: string;
+  crmFields: string[];
+  description: string;
+}
+
+/**
+ * `unlimited`: the emulator and the client let every call through at once (the portal's
+ * rate limit then comes in only as injected faults), so long runs stay fast.
+ */
+export async function startOutboxHarness(
+  houses = 60,
+  options: { unlimited?: boolean } = {},
+): Promise<OutboxHarness> {
   const harness = await startHarness({ houses });
+  const unlimited = { drainPerSecond: 10_000, capacity: 100_000 };
+  if (options.unlimited) await harness.control('PUT', '/limits', unlimited);
   const portal = createBitrix24Client({
     auth: { type: 'webhook', webhookUrl: harness.emulator.webhookUrl },
     retry: { maxAttempts: 1 },
+    ...(options.unlimited ? { plan: unlimited } : {}),
   });
 
   return {
@@ -27,7 +51,7 @@ export async function startOutboxHarness(houses = 60): Promise<OutboxHarness> {
         db: harness.store.db,
         portal: options.portal ?? portal,
         memberId: harness.emulator.memberId,
-        operations: [taskUpsertOperation],
+        operations: outboxOperations,
         retry: { maxAttempts: 40, baseDelayMs: 5, maxDelayMs: 40 },
         ...(options.now ? { now: options.now } : {}),
         ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
@@ -39,21 +63,38 @@ export async function startOutboxHarness(houses = 60): Promise<OutboxHarness> {
         responsibleId: task.responsibleId,
         ufCrmTask: task.ufCrmTask,
       })),
+    events: () => {
+      const { state } = harness.emulator.portal;
+      return state.calendarEvents.values().map((event) => ({
+        id: event.ID,
+        type: event.type,
+        ownerId: event.ownerId,
+        sectionName: state.calendarSections.get(event.sectionId)?.NAME ?? '',
+        name: event.name,
+        date: dateInZone(new Date(event.from), 'Europe/Moscow'),
+        crmFields: event.crmFields,
+        description: event.description,
+      }));
+    },
   };
 }
 
 /**
- * A portal whose answer to the first `tasks.task.add` never arrives although the task
- * was added: `lose` throws a dropped connection (the client retries), `hang` never
- * settles (the process died there: nothing after the add runs).
+ * A portal whose answer to the first add (`tasks.task.add`, or the method named) never
+ * arrives although the object was added: `lose` throws a dropped connection (the client
+ * retries), `hang` never settles (the process died there: nothing after the add runs).
  */
-export function losingFirstAdd(portal: PortalCaller, mode: 'lose' | 'hang'): PortalCaller {
+export function losingFirstAdd(
+  portal: PortalCaller,
+  mode: 'lose' | 'hang',
+  addMethod = 'tasks.task.add',
+): PortalCaller {
   let lost = false;
 
   return {
     call: (async (method: string, params?: Record<string, unknown>, options?: object) => {
       const answer = await portal.call(method, params, options);
-      if (method !== 'tasks.task.add' || lost) return answer;
+      if (method !== addMethod || lost) return answer;
 
       lost = true;
       if (mode === 'hang') return new Promise(() => {});
