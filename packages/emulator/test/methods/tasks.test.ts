@@ -70,6 +70,22 @@ describe('tasks', () => {
     expect((bound.body.result as { tasks: Task[] }).tasks.map((task) => task.title)).toEqual(['C']);
   });
 
+  it('filters by one tag with TAG, the key tasks-task-list.md names', async () => {
+    await add({ TITLE: 'A', RESPONSIBLE_ID: 2, TAGS: ['уборка', 'бригада 1'] });
+    await add({ TITLE: 'B', RESPONSIBLE_ID: 2, TAGS: ['бригада 2'] });
+    await add({ TITLE: 'C', RESPONSIBLE_ID: 2, AUDITORS: [3] });
+    const titles = async (filter: object) =>
+      ((await call('tasks.task.list', { filter })).body.result as { tasks: Task[] }).tasks.map(
+        (task) => task.title,
+      );
+
+    expect(await titles({ TAG: 'бригада 1' })).toEqual(['A']);
+    expect(await titles({ TAG: ['бригада 2', 'уборка'] })).toEqual(['B', 'A']);
+    expect(await titles({ '!TAG': 'уборка' })).toEqual(['C', 'B']);
+    expect(await titles({ AUDITOR: 3 })).toEqual(['C']);
+    expect(await titles({ REAL_STATUS: 2 })).toEqual(['C', 'B', 'A']);
+  });
+
   it('updates and deletes a task (tasks-task-update.md, tasks-task-delete.md)', async () => {
     const { id } = await add({ TITLE: 'План', RESPONSIBLE_ID: 2 });
     const updated = await call('tasks.task.update', {

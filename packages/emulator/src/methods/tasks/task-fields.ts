@@ -10,6 +10,22 @@ export function camelCaseOf(field: string): string {
     .replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
+/**
+ * Filter keys of `tasks.task.list` that do not name their answer field: one tag, one
+ * accomplice or auditor among the task's, the real status (docs: tasks-task-list.md,
+ * "filter"). Other keys are the UPPER_CASE form of the answer field.
+ */
+const filterFields: Record<string, string> = {
+  TAG: 'tags',
+  ACCOMPLICE: 'accomplices',
+  AUDITOR: 'auditors',
+  REAL_STATUS: 'status',
+};
+
+export function taskFilterField(key: string): string {
+  return filterFields[key.toUpperCase()] ?? camelCaseOf(key);
+}
+
 /** Fields `tasks.task.*` return unless `select` narrows them; user fields only on request. */
 export const defaultTaskFields = [
   'id',

@@ -7,7 +7,12 @@ import { defineMethods, type MethodContext, type Params } from '../method-defini
 import { param, positiveId, record, text } from '../params.js';
 import { deleteChecklistOf } from './checklist-item-methods.js';
 import { canSeeTask } from './task-access.js';
-import { camelCaseOf, TASK_STATUS_DONE, TASK_STATUS_PENDING } from './task-fields.js';
+import {
+  camelCaseOf,
+  TASK_STATUS_DONE,
+  TASK_STATUS_PENDING,
+  taskFilterField,
+} from './task-fields.js';
 import { taskFieldsFor, taskView } from './task-view.js';
 
 /**
@@ -144,7 +149,7 @@ function list(context: MethodContext, params: Params) {
       read: (row, field) => {
         const task = row as TaskRecord;
         if (field === VISIBLE) return canSeeTask(caller.user, task);
-        return (task as unknown as Record<string, unknown>)[camelCaseOf(field)];
+        return (task as unknown as Record<string, unknown>)[taskFilterField(field)];
       },
       defaultOrder: { ID: 'DESC' },
     },
