@@ -81,24 +81,25 @@ export const signInRoutes: FastifyPluginAsync<SignInRoutesOptions> = async (
       },
     },
     async (request, reply) => {
-      const { code, state } = request.query;
-      if (code) services.redactor.addSecret(code);
-      return finishSignIn(request, reply, { code, state }).catch((error: unknown) =>
+      if (request.query.code) services.redactor.addSecret(request.query.code);
+      return finishSignIn(request, reply, request.query).catch((error: unknown) =>
         returnToWebApp(request, reply, error),
       );
     },
   );
 
+  /** The callback's work: check the state, redeem the code, start the session. */
   async function finishSignIn(
-    request: FastifyRequest<{ Querystring: { member_id?: string } }>,
+    request: FastifyRequest,
     reply: FastifyReply,
-    { code, state }: { code: string | undefined; state: string | undefined },
+    query: { code?: string; state?: string; member_id?: string },
   ): Promise<FastifyReply> {
+    const { code, state } = query;
     const memberId = consumeState(request, reply, state);
     if (!memberId)
       throw apiError('unauthenticated', 'The sign-in expired or was not started here.');
     if (!code) throw apiError('unauthenticated', 'Bitrix24 did not grant the sign-in.');
-    if (request.query.member_id && request.query.member_id !== memberId) {
+    if (query.member_id && query.member_id !== memberId) {
       throw apiError('unauthenticated', 'The sign-in came back from another portal.');
     }
 
