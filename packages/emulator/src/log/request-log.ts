@@ -1,7 +1,8 @@
 /**
- * Every REST request the portal answered, for tests and the control API: how many
- * calls, of which methods, how many were batches and what they carried. Entries never
- * hold credentials: only the method, the kind of caller and the status.
+ * Every REST and OAuth request the portal answered, for tests and the control API: how
+ * many calls, of which methods (`oauth/token` and `oauth/authorize` for OAuth), how many
+ * were batches and what they carried. Entries never hold credentials: only the method,
+ * the kind of caller, the grant type and the status.
  */
 export interface RequestLogEntry {
   at: string;
@@ -11,6 +12,8 @@ export interface RequestLogEntry {
   via: 'webhook' | 'application' | 'none';
   /** Commands of a batch, by method; empty for other calls. */
   batchCommands: string[];
+  /** `oauth/token` only: `authorization_code`, `refresh_token` or what was sent. */
+  grantType?: string;
 }
 
 export interface RequestCounts {

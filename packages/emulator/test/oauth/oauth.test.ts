@@ -107,6 +107,32 @@ describe('OAuth of the local application', () => {
     expect(spent.body.error).toBe('invalid_grant');
   });
 
+  it('logs token requests in the request log, with their grant and outcome', async () => {
+    const app = await installApplication(emulator(), receiver);
+    await control(emulator(), 'DELETE', '/requests');
+    const grant = {
+      grant_type: 'refresh_token',
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+    };
+
+    await requestToken(emulator(), { ...grant, refresh_token: app.refreshToken });
+    await requestToken(emulator(), { ...grant, refresh_token: app.refreshToken });
+
+    const log = (await control(emulator(), 'GET', '/requests')).body as {
+      total: number;
+      byMethod: Record<string, number>;
+      errors: number;
+      recent: Array<Record<string, unknown>>;
+    };
+    expect(log).toMatchObject({ total: 2, byMethod: { 'oauth/token': 2 }, errors: 1 });
+    expect(log.recent).toEqual([
+      expect.objectContaining({ method: 'oauth/token', status: 200, grantType: 'refresh_token' }),
+      expect.objectContaining({ status: 400, error: 'invalid_grant', via: 'application' }),
+    ]);
+    expect(JSON.stringify(log)).not.toContain(app.refreshToken);
+  });
+
   it('lets a refresh token live 180 days', async () => {
     const app = await installApplication(emulator(), receiver);
     const grant = {
