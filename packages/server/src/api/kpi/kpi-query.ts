@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 
 import type { Database } from '../../store/index.js';
 import { visitFloorCleaningsSql } from '../dashboard/floor-cleanings.js';
@@ -17,14 +17,32 @@ export interface KpiScope {
 const NO_BRIGADE = 'Без бригады';
 
 /**
- * Plan, plan to date and fact per brigade in one pass over the month's cleanings. The
- * brigade is the house's brigade now: a house moved between brigades mid-month counts
- * for its new brigade, done visits included.
+ * Plan, plan to date and fact per brigade: the month's visits, each with its figures and
+ * whether it was due and done (asked once per visit), summed per brigade. The brigade is
+ * the house's brigade now: a house moved between brigades mid-month counts for its new
+ * brigade, done visits included. Known shortcoming: about 2.5 s at 100 000 houses
+ * (400 000 visits) on a small machine; a per-house-month summary kept by the sync and the
+ * completions would make it milliseconds.
  */
 export async function kpiByBrigade(db: Kysely<Database>, scope: KpiScope): Promise<KpiBrigade[]> {
-  const range = monthRange(scope.month);
-  const toDate = sql<SqlBool>`cleanings.date <= ${scope.today}`;
+  const rows = await db
+    .selectFrom(visitsOf(db, scope).as('v'))
+    .leftJoin('brigades', (join) =>
+      join.on('brigades.memberId', '=', scope.memberId).onRef('brigades.id', '=', 'v.brigadeId'),
+    )
+    .select(['v.brigadeId', 'brigades.name'])
+    .select((eb) => [
+      ...figures(eb, 'plan', null),
+      ...figures(eb, 'toDate', 'v.due'),
+      ...figures(eb, 'fact', 'v.done'),
+    ])
+    .groupBy(['v.brigadeId', 'brigades.name'])
+    .execute();
+  return rows.map(presentRow).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+}
 
+function visitsOf(db: Kysely<Database>, scope: KpiScope) {
+  const range = monthRange(scope.month);
   let query = db
     .selectFrom('cleanings')
     .innerJoin('houses', (join) =>
@@ -32,38 +50,41 @@ export async function kpiByBrigade(db: Kysely<Database>, scope: KpiScope): Promi
         .onRef('houses.memberId', '=', 'cleanings.memberId')
         .onRef('houses.id', '=', 'cleanings.houseId'),
     )
-    .leftJoin('brigades', (join) =>
-      join
-        .onRef('brigades.memberId', '=', 'houses.memberId')
-        .onRef('brigades.id', '=', 'houses.brigadeId'),
-    )
-    .select(['houses.brigadeId', 'brigades.name'])
+    .select('houses.brigadeId')
     .select([
-      ...figures('plan', sql<SqlBool>`1 = 1`),
-      ...figures('toDate', toDate),
-      ...figures('fact', cleaningDone()),
+      sql<number>`coalesce(houses.entrances, 0)`.as('entrances'),
+      visitFloorCleaningsSql.as('floorCleanings'),
+      sql<number>`case when cleanings.date <= ${scope.today} then 1 else 0 end`.as('due'),
+      sql<number>`case when ${cleaningDone()} then 1 else 0 end`.as('done'),
     ])
     .where('cleanings.memberId', '=', scope.memberId)
     .where('cleanings.date', '>=', range.from)
     .where('cleanings.date', '<=', range.to)
-    .where('houses.deletedAt', 'is', null)
-    .groupBy(['houses.brigadeId', 'brigades.name']);
+    .where('houses.deletedAt', 'is', null);
   if (scope.brigadeId) query = query.where('houses.brigadeId', '=', Number(scope.brigadeId));
-
-  const rows = await query.execute();
-  return rows.map(presentRow).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+  return query;
 }
 
 type Prefix = 'plan' | 'toDate' | 'fact';
+type VisitRow = ExpressionBuilder<{ v: VisitColumns }, 'v'>;
+interface VisitColumns {
+  brigadeId: number | null;
+  entrances: number;
+  floorCleanings: number;
+  due: number;
+  done: number;
+}
 
-// Three sums over the visits that meet the condition.
-function figures<P extends Prefix>(prefix: P, condition: Expression<SqlBool>) {
-  const sumWhen = (value: RawBuilder<number>) =>
-    sql<number>`sum(case when ${condition} then ${value} else 0 end)`;
+// Three sums over the visits, each weighted by a 0/1 flag when one is given.
+function figures<P extends Prefix>(eb: VisitRow, prefix: P, flag: 'v.due' | 'v.done' | null) {
+  const sumOf = (column: 'v.entrances' | 'v.floorCleanings' | null) => {
+    if (!flag) return column ? eb.fn.sum<number>(column) : eb.fn.countAll<number>();
+    return eb.fn.sum<number>(column ? eb(flag, '*', eb.ref(column)) : flag);
+  };
   return [
-    sumWhen(sql`1`).as(`${prefix}Cleanings`),
-    sumWhen(sql`coalesce(houses.entrances, 0)`).as(`${prefix}Entrances`),
-    sumWhen(visitFloorCleaningsSql).as(`${prefix}FloorCleanings`),
+    sumOf(null).as(`${prefix}Cleanings`),
+    sumOf('v.entrances').as(`${prefix}Entrances`),
+    sumOf('v.floorCleanings').as(`${prefix}FloorCleanings`),
   ] as const;
 }
 
