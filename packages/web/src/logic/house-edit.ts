@@ -6,6 +6,7 @@ import type {
   HouseEditForm,
   SlotCleaningType,
 } from '../api/house-edit-api.js';
+import { t } from '../i18n/index.js';
 
 // The edit form's state as the user types it, and the request it becomes: only what
 // the user changed is sent, so a field changed in Bitrix24 meanwhile and not touched
@@ -153,4 +154,19 @@ export function meaningText(
   if (conflict.part === 'brigade') return names.brigades.get(String(value)) ?? String(value);
   if (conflict.part.endsWith('.type')) return names.types[String(value)] ?? String(value);
   return String(value);
+}
+
+/** What the user calls the changed part: «Квартиры», «Дни уборки 1 · декабрь 2026». */
+export function conflictLabel(conflict: EditConflict, monthName: (month: string) => string) {
+  if ((COUNT_PARTS as readonly string[]).includes(conflict.part)) {
+    return t.common[conflict.part as CountPart];
+  }
+  if (conflict.part === 'brigade') return t.common.brigade;
+
+  const slot = /^schedule\.(\d{4}-\d{2})\.(\d+)\.(dates|type)$/.exec(conflict.part);
+  if (!slot) return conflict.label;
+  const [, month = '', number = '', what] = slot;
+  const name =
+    what === 'dates' ? t.houseEdit.days(Number(number)) : t.houseEdit.type(Number(number));
+  return `${name} · ${monthName(month)}`;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { EditConflict, HouseEditForm } from '../../src/api/house-edit-api.js';
 import {
+  conflictLabel,
   datesOfDays,
   daysText,
   editBodyOf,
@@ -104,5 +105,10 @@ describe('house edit form', () => {
     );
     expect(meaningText(conflict('apartments'), null, names)).toBe('—');
     expect(meaningText(conflict('apartments'), 77, names)).toBe('77');
+    expect(conflictLabel(conflict('apartments'), String)).toBe('Квартиры');
+    expect(conflictLabel(conflict('schedule.2026-12.2.dates'), String)).toBe(
+      'Дни уборки 2 · 2026-12',
+    );
+    expect(conflictLabel(conflict('UF_X'), String)).toBe('L');
   });
 });

@@ -1,0 +1,116 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HouseEditForm } from '../../src/api/house-edit-api.js';
+import type { FieldMapping, Health, HouseSummary } from '../../src/api/types.js';
+import { t } from '../../src/i18n/index.js';
+import { type AppTab, openApp, SCREENSHOTS, skipReason, visit } from './support/app-session.js';
+import { describeViolations, seriousViolations } from './support/axe.js';
+import { launchChromium, PHONE } from './support/chromium.js';
+
+// The office changes a house at phone width: the change reaches the Bitrix24 deal, and a
+// deal changed in the portal meanwhile opens the conflict dialog instead of being
+// overwritten. The demo portal is the emulator, changed here "as a person would".
+
+describe.skipIf(skipReason)('house edit', () => {
+  let browser: Browser;
+  let tab: AppTab;
+  let houses: HouseSummary[];
+  let apartmentsField: string;
+  let emulator: string;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    tab = await openApp(browser, PHONE);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    houses = (await tab.api<{ items: HouseSummary[] }>('/api/cleaning/houses?limit=5')).items;
+    const mapping = await tab.api<FieldMapping>('/api/connection/mapping');
+    apartmentsField = mapping.roles.find((role) => role.role === 'apartments')?.field ?? '';
+    const health = await tab.api<Health>('/api/health');
+    emulator = `http://${health.portal?.domain}/_emulator`;
+  });
+
+  afterAll(async () => {
+    await tab?.close();
+    await browser?.close();
+  });
+
+  async function openForm(id: string): Promise<Page> {
+    const { page } = tab;
+    await visit(page, `/houses/${id}`);
+    await page.getByTestId('house-edit').click();
+    await page.getByTestId('edit-apartments').waitFor();
+    return page;
+  }
+
+  async function changeInPortal(id: string, apartments: string): Promise<void> {
+    const response = await fetch(`${emulator}/deals/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fields: { [apartmentsField]: apartments } }),
+    });
+    expect(response.status).toBe(200);
+  }
+
+  const apartmentsInStore = async (id: string) =>
+    (await tab.api<HouseEditForm>(`/api/cleaning/houses/${id}/edit`)).counts.apartments;
+
+  it('writes a changed count to Bitrix24 and shows it on the house', async () => {
+    const id = houses[0]!.id;
+    const page = await openForm(id);
+
+    await page.getByTestId('edit-apartments').fill('211');
+    await page.getByTestId('edit-save').click();
+
+    await expect(page.getByTestId('edit-notice').textContent()).resolves.toContain(
+      t.houseEdit.written,
+    );
+    expect(await apartmentsInStore(id)).toBe(211);
+    // At phone width the form fits the screen and passes axe.
+    const box = await page.getByTestId('house-edit-form').boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    expect(await page.getByTestId('house').textContent()).toContain('211');
+  });
+
+  it('asks when the deal changed in Bitrix24, and overwrites only when told', async () => {
+    const id = houses[1]!.id;
+    const page = await openForm(id);
+    await changeInPortal(id, '77');
+
+    await page.getByTestId('edit-apartments').fill('120');
+    await page.getByTestId('edit-save').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('conflict-theirs').textContent()).toContain('77');
+    expect(await dialog.getByTestId('conflict-ours').textContent()).toContain('120');
+    expect(await apartmentsInStore(id)).toBe(77);
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'house-edit-conflict-phone.png') });
+
+    await dialog.getByTestId('conflict-overwrite').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(page.getByTestId('edit-notice').textContent()).resolves.toContain(
+      t.houseEdit.written,
+    );
+    expect(await apartmentsInStore(id)).toBe(120);
+  });
+
+  it('reloads the portal’s values when the user chooses so', async () => {
+    const id = houses[2]!.id;
+    const page = await openForm(id);
+    await changeInPortal(id, '88');
+
+    await page.getByTestId('edit-apartments').fill('130');
+    await page.getByTestId('edit-save').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('conflict-reload').click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await expect.poll(() => page.getByTestId('edit-apartments').inputValue()).toBe('88');
+    expect(await apartmentsInStore(id)).toBe(88);
+  });
+});
