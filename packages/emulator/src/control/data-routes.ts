@@ -1,5 +1,6 @@
 import { addCrmRow, deleteCrmRow, updateCrmRow } from '../methods/crm/crm-entity-writer.js';
 import { dealEntity } from '../methods/crm/deal-entity.js';
+import { DealFieldError } from '../methods/crm/deal-placement.js';
 import type { EmulatorPortal } from '../portal/emulator-portal.js';
 import type { PortalSnapshot } from '../snapshot/snapshot-format.js';
 import { compactSnapshot } from '../state/snapshot-compaction.js';
@@ -7,7 +8,8 @@ import { badRequest, type ControlRoute, notFound, ok } from './control-route.js'
 
 /**
  * The portal's data: deals changed "as a person would" (events fire as for REST
- * changes), outgoing webhooks, snapshot loading and reset.
+ * changes; a person may also move a deal to another pipeline, which crm.deal.update
+ * cannot), outgoing webhooks, snapshot loading and reset.
  */
 function actingUser(portal: EmulatorPortal, body: Record<string, unknown>): string {
   return String(body.userId ?? portal.state.adminUser()?.ID ?? '1');
@@ -17,6 +19,16 @@ function fieldsOf(body: Record<string, unknown>): Record<string, unknown> {
   const fields = body.fields;
   if (!fields || typeof fields !== 'object') throw badRequest('fields must be an object');
   return fields as Record<string, unknown>;
+}
+
+function updatePersonally(portal: EmulatorPortal, id: number, body: Record<string, unknown>) {
+  try {
+    const user = actingUser(portal, body);
+    return updateCrmRow(portal, dealEntity, id, fieldsOf(body), user, { moveCategory: true });
+  } catch (error) {
+    if (error instanceof DealFieldError) throw badRequest(`${error.field} is not valid here`);
+    throw error;
+  }
 }
 
 export const dataRoutes: ControlRoute[] = [
@@ -33,9 +45,7 @@ export const dataRoutes: ControlRoute[] = [
     path: '/deals/:id',
     handle: (portal, body, params) => {
       const id = Number(params.id);
-      if (!updateCrmRow(portal, dealEntity, id, fieldsOf(body), actingUser(portal, body))) {
-        throw notFound(`Deal ${params.id}`);
-      }
+      if (!updatePersonally(portal, id, body)) throw notFound(`Deal ${params.id}`);
       return ok({ id, deal: portal.state.deals.get(id) });
     },
   },

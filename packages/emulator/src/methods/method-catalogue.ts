@@ -5,6 +5,7 @@ import { companyEntity } from './crm/company-entity.js';
 import { contactEntity } from './crm/contact-entity.js';
 import { crmCatalogMethods } from './crm/crm-catalog-methods.js';
 import { crmEntityMethods } from './crm/crm-entity-methods.js';
+import { crmItemMethods } from './crm/crm-item-methods.js';
 import { dealEntity } from './crm/deal-entity.js';
 import { timelineCommentMethods } from './crm/timeline-comment-methods.js';
 import { eventMethods } from './events/event-methods.js';
@@ -28,6 +29,7 @@ function build(): Map<string, MethodDefinition> {
     ...crmEntityMethods(dealEntity),
     ...crmEntityMethods(companyEntity),
     ...crmEntityMethods(contactEntity),
+    ...crmItemMethods,
     ...crmCatalogMethods,
     ...timelineCommentMethods,
     ...userMethods,

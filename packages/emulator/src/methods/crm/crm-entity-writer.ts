@@ -3,6 +3,7 @@ import type { EmulatorPortal } from '../../portal/emulator-portal.js';
 import type { IdRow } from '../../state/id-table.js';
 import type { CrmEntity } from './crm-entity.js';
 import { dealEntity, dealStageDefault } from './deal-entity.js';
+import { placeDeal } from './deal-placement.js';
 
 /**
  * Changes to CRM rows, shared by the REST methods and the control API's "a person
@@ -76,6 +77,14 @@ export function addCrmRow(
   return id;
 }
 
+export interface UpdateOptions {
+  /**
+   * A deal may change pipeline (crm.item.update, a person in the portal); crm.deal.update
+   * ignores CATEGORY_ID. A wrong pipeline or stage then throws DealFieldError.
+   */
+  moveCategory?: boolean;
+}
+
 /** False when the row does not exist. */
 export function updateCrmRow(
   portal: EmulatorPortal,
@@ -83,13 +92,15 @@ export function updateCrmRow(
   id: number,
   fields: Record<string, unknown>,
   userId: string,
+  options: UpdateOptions = {},
 ): boolean {
   const table = entity.table(portal);
   const current = table.get(id) as Row | undefined;
   if (!current) return false;
 
   const changes = writableFields(entity, portal, fields);
-  if (entity === dealEntity) delete changes.CATEGORY_ID;
+  if (entity === dealEntity && options.moveCategory) placeDeal(portal, current, changes);
+  else if (entity === dealEntity) delete changes.CATEGORY_ID;
 
   // A new row object: the loaded snapshot stays as it was, so a reset restores it.
   const row: Row = { ...current, ...changes, MODIFY_BY_ID: userId, DATE_MODIFY: stampNow(portal) };

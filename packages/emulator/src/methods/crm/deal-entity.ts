@@ -52,7 +52,8 @@ const dealFields = {
   CONTACT_IDS: field('crm_contact', 'Контакты', { isMultiple: true }),
 };
 
-function firstStageOf(portal: EmulatorPortal, categoryId: string): string {
+/** The first stage of a pipeline by sort (docs: crm-status-list.md, DEAL_STAGE_<id>). */
+export function firstStageOf(portal: EmulatorPortal, categoryId: string): string {
   const entityId = categoryId === '0' ? 'DEAL_STAGE' : `DEAL_STAGE_${categoryId}`;
   const stages = portal.state.statuses.filter((status) => status.ENTITY_ID === entityId);
   stages.sort((left, right) => Number(left.SORT) - Number(right.SORT));
