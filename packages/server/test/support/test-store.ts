@@ -83,3 +83,25 @@ async function adminQuery(url: string, text: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * A migrated store another process can open too (a child process under test): an SQLite
+ * file, or a fresh PostgreSQL schema reached through `search_path` in the URL.
+ */
+export async function createSharedTestStore(
+  dir: string,
+): Promise<{ store: Store; databaseUrl: string }> {
+  if (testDatabase === 'sqlite') {
+    const file = `${dir}/store.sqlite`;
+    const store = createStore({ database: { dialect: 'sqlite', path: file } });
+    await store.migrate();
+    return { store, databaseUrl: `sqlite://${file}` };
+  }
+  if (!postgresUrl) throw new Error('PostgreSQL is not reachable: guard with describeStore');
+  const store = await createPostgresTestStore(postgresUrl);
+  const schema = await store.db
+    .selectNoFrom((eb) => eb.fn<string>('current_schema', []).as('schema'))
+    .executeTakeFirstOrThrow();
+  const options = encodeURIComponent(`-c search_path=${schema.schema},public`);
+  return { store, databaseUrl: `${postgresUrl}?options=${options}` };
+}

@@ -1,6 +1,9 @@
 import { expect } from 'vitest';
 import type { OutboxHarness, PortalEvent } from '../../outbox/support/outbox-harness.js';
 
+/** What the expectations read: the store, and the portal through the emulator. */
+type PortalAndStore = Pick<OutboxHarness, 'store' | 'emulator' | 'events'>;
+
 /** A cleaning of the plan as the store holds it, with where its event should be. */
 export interface PlannedCleaning {
   houseId: number;
@@ -11,7 +14,7 @@ export interface PlannedCleaning {
 
 /** The store's cleanings of a date for houses with a brigade (what the calendar shows). */
 export async function plannedCleanings(
-  harness: OutboxHarness,
+  harness: PortalAndStore,
   date: string,
 ): Promise<PlannedCleaning[]> {
   const rows = await harness.store.db
@@ -44,7 +47,7 @@ export async function plannedCleanings(
  * calendar: per house, as many events as cleanings, and none for anything else.
  */
 export async function expectEventsMatchPlan(
-  harness: OutboxHarness,
+  harness: PortalAndStore,
   date: string,
   mode: 'brigade' | 'company',
 ): Promise<PortalEvent[]> {
@@ -77,7 +80,9 @@ export function bindingOf(event: PortalEvent): string {
 }
 
 /** The date with the most cleanings: its plans touch every brigade the demo has. */
-export async function busiestDate(harness: OutboxHarness): Promise<string> {
+export async function busiestDate(
+  harness: Pick<OutboxHarness, 'store' | 'emulator'>,
+): Promise<string> {
   const row = await harness.store.db
     .selectFrom('cleanings')
     .select((eb) => ['date', eb.fn.countAll<number>().as('count')])

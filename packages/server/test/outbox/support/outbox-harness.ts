@@ -1,4 +1,5 @@
 import { Bitrix24Error, createBitrix24Client } from '@audiobot/bitrix24';
+import type { RunningEmulator } from '@audiobot/emulator';
 import { dateInZone } from '../../../src/domain/index.js';
 import type { PortalCaller } from '../../../src/outbox/index.js';
 import { OutboxWorker, outboxOperations } from '../../../src/outbox/index.js';
@@ -56,27 +57,34 @@ export async function startOutboxHarness(
         ...(options.now ? { now: options.now } : {}),
         ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
       }),
-    tasks: () =>
-      harness.emulator.portal.state.tasks.values().map((task) => ({
-        id: task.id,
-        title: task.title,
-        responsibleId: task.responsibleId,
-        ufCrmTask: task.ufCrmTask,
-      })),
-    events: () => {
-      const { state } = harness.emulator.portal;
-      return state.calendarEvents.values().map((event) => ({
-        id: event.ID,
-        type: event.type,
-        ownerId: event.ownerId,
-        sectionName: state.calendarSections.get(event.sectionId)?.NAME ?? '',
-        name: event.name,
-        date: dateInZone(new Date(event.from), 'Europe/Moscow'),
-        crmFields: event.crmFields,
-        description: event.description,
-      }));
-    },
+    tasks: () => portalTasks(harness.emulator),
+    events: () => portalEvents(harness.emulator),
   };
+}
+
+/** The portal's tasks as the emulator holds them. */
+export function portalTasks(emulator: RunningEmulator) {
+  return emulator.portal.state.tasks.values().map((task) => ({
+    id: task.id,
+    title: task.title,
+    responsibleId: task.responsibleId,
+    ufCrmTask: task.ufCrmTask,
+  }));
+}
+
+/** The portal's calendar events as the emulator holds them; `date` is the Moscow day. */
+export function portalEvents(emulator: RunningEmulator): PortalEvent[] {
+  const { state } = emulator.portal;
+  return state.calendarEvents.values().map((event) => ({
+    id: event.ID,
+    type: event.type,
+    ownerId: event.ownerId,
+    sectionName: state.calendarSections.get(event.sectionId)?.NAME ?? '',
+    name: event.name,
+    date: dateInZone(new Date(event.from), 'Europe/Moscow'),
+    crmFields: event.crmFields,
+    description: event.description,
+  }));
 }
 
 /**
