@@ -25,6 +25,7 @@ declare module 'vue' {
     B24SidebarHeader: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/SidebarHeader.vue')['default'];
     B24SidebarLayout: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/SidebarLayout.vue')['default'];
     B24Table: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Table.vue')['default'];
+    B24Textarea: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Textarea.vue')['default'];
   }
 }
 

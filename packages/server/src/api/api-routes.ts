@@ -1,4 +1,4 @@
-import { outboxRoute } from '../outbox/index.js';
+import { outboxRetryRoute, outboxRoute } from '../outbox/index.js';
 import { actSignRoute } from './acts/act-sign-route.js';
 import { actUnsignRoute } from './acts/act-unsign-route.js';
 import { actsExportRoute } from './acts/acts-export-route.js';
@@ -22,6 +22,8 @@ import { departmentsRoute } from './dashboard/departments-route.js';
 import { employeesRoute } from './dashboard/employees-route.js';
 import { statisticsRoute } from './dashboard/statistics-route.js';
 import { workloadRoute } from './dashboard/workload-route.js';
+import { dispatchSendRoute } from './dispatch/dispatch-send-route.js';
+import { dispatchStateRoute } from './dispatch/dispatch-state-route.js';
 import { healthRoute } from './health/health-route.js';
 import { kpiRoute } from './kpi/kpi-route.js';
 import { syncRunsRoute } from './sync/sync-runs-route.js';
@@ -50,6 +52,9 @@ const routes: RouteRegistrar[] = [
   syncStartRoute,
   syncRunsRoute,
   outboxRoute,
+  outboxRetryRoute,
+  dispatchStateRoute,
+  dispatchSendRoute,
   brigadeDayRoute,
   completionCreateRoute,
   completionPhotoRoute,

@@ -142,6 +142,7 @@ async function reconcileOne(
     marker: upsert.marker,
     location: upsert.location,
     month: upsert.month,
+    date: upsert.event.date,
   };
   const entry = await enqueueOutbox(
     db,

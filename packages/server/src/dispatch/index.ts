@@ -28,6 +28,7 @@ export {
   enqueueDayDispatch,
   runDayDispatch,
 } from './day-dispatch.js';
+export { dayOutboxEntries } from './day-outbox.js';
 export {
   type BrigadeDispatchJobPayload,
   brigadeDispatchJobName,

@@ -48,6 +48,16 @@ export const errorCatalogue = {
     message: 'A cleaning can be marked on its day or later, not before.',
   },
   api_token_not_found: { status: 404, severity: 'user', message: 'No such API token.' },
+  outbox_entry_not_found: {
+    status: 404,
+    severity: 'user',
+    message: 'No such write in the outbox.',
+  },
+  outbox_entry_not_failed: {
+    status: 409,
+    severity: 'user',
+    message: 'Only a failed write can be tried again.',
+  },
   act_not_signed: { status: 404, severity: 'user', message: 'This act is not signed.' },
   act_nothing_planned: {
     status: 409,

@@ -29,6 +29,7 @@ export {
   type OutboxIntent,
   retryOutbox,
 } from './outbox-repository.js';
+export { outboxRetryRoute } from './outbox-retry-route.js';
 export { OutboxEntrySchema, outboxRoute, presentOutboxEntry } from './outbox-route.js';
 export {
   defaultOutboxLeaseMs,

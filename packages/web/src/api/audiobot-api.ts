@@ -1,3 +1,4 @@
+import { completionsApi } from './completions-api.js';
 import { type QueryValue, request, withQuery } from './http.js';
 import type {
   Act,
@@ -73,4 +74,6 @@ export const api = {
   startSync: (mode: SyncRun['mode']) => request<{ run: SyncRun }>('/api/sync', post({ mode })),
   syncRuns: () => request<{ items: SyncRun[] }>('/api/sync/runs'),
   syncRun: (id: string) => request<SyncRun>(`/api/sync/runs/${encodeURIComponent(id)}`),
+
+  ...completionsApi,
 };

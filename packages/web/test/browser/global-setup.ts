@@ -10,6 +10,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** Bearer token of the server's bootstrap admin; '' = use the demo sign-in. */
     adminToken: string;
+    /** The server's SQLite file; '' for a server started elsewhere. */
+    databasePath: string;
     skipReason: string;
   }
 }
@@ -23,22 +25,29 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide('skipReason', reason);
     project.provide('baseUrl', '');
     project.provide('adminToken', '');
+    project.provide('databasePath', '');
     return;
   }
   const target = await serverUnderTest();
   project.provide('skipReason', '');
   project.provide('baseUrl', target.url);
   project.provide('adminToken', target.adminToken);
+  project.provide('databasePath', target.databasePath ?? '');
 }
 
 // AUDIOBOT_TEST_BASE_URL points the suite at a server that is already running
 // (handy while designing pages); otherwise the real server starts here.
-async function serverUnderTest(): Promise<{ url: string; adminToken: string }> {
+async function serverUnderTest(): Promise<{
+  url: string;
+  adminToken: string;
+  databasePath?: string;
+}> {
   const external = process.env.AUDIOBOT_TEST_BASE_URL;
   if (external) {
     return {
       url: external.replace(/\/+$/, ''),
       adminToken: process.env.AUDIOBOT_ADMIN_TOKEN ?? '',
+      databasePath: '',
     };
   }
   buildWebIfMissing();

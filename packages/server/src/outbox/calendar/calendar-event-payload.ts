@@ -36,6 +36,8 @@ export interface CalendarEventDeletePayload {
   marker: string;
   location: CalendarLocation;
   month: string;
+  /** The day the removed event was on (shown to people; the search uses the month). */
+  date?: string;
 }
 
 /** Where an event is: what update and delete need to reach it. */

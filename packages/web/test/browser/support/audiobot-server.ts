@@ -17,6 +17,8 @@ export interface RunningServer {
   url: string;
   /** The bootstrap admin token the server was started with. */
   adminToken: string;
+  /** Its SQLite file: a test signs a portal user in by writing a session there. */
+  databasePath?: string;
   stop(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function startAudioBot(): Promise<RunningServer> {
   return {
     url,
     adminToken,
+    databasePath: join(dataDir, 'audiobot.sqlite'),
     async stop() {
       await stopChild(child);
       rmSync(dataDir, { recursive: true, force: true });
