@@ -47,6 +47,31 @@ function losingFirstUpdate(portal: PortalCaller): PortalCaller {
   };
 }
 
+/** A portal that carries out crm.deal.update and then never answers: the process died there. */
+function dyingAfterUpdate(portal: PortalCaller): PortalCaller {
+  return {
+    call: (async (method: string, params?: Record<string, unknown>, options?: object) => {
+      const answer = await portal.call(method, params, options);
+      if (method === 'crm.deal.update') return new Promise(() => {});
+      return answer;
+    }) as PortalCaller['call'],
+  };
+}
+
+const down: PortalCaller = {
+  call: (async (method: string) => {
+    throw new Bitrix24Error({
+      kind: 'server',
+      code: 'INTERNAL_SERVER_ERROR',
+      description: 'Down (simulated)',
+      status: 500,
+      method,
+      missingScope: null,
+      retryable: true,
+    });
+  }) as PortalCaller['call'],
+};
+
 describeStore('house edit: races and faults', () => {
   let fixture: HouseEditFixture;
   let houseId: number;
@@ -137,19 +162,7 @@ describeStore('house edit: races and faults', () => {
   });
 
   it('a portal that stays down leaves the edit pending, refuses a second, then writes', async () => {
-    fixture.useWorkerPortal({
-      call: (async () => {
-        throw new Bitrix24Error({
-          kind: 'server',
-          code: 'INTERNAL_SERVER_ERROR',
-          description: 'Down (simulated)',
-          status: 500,
-          method: 'crm.deal.get',
-          missingScope: null,
-          retryable: true,
-        });
-      }) as PortalCaller['call'],
-    });
+    fixture.useWorkerPortal(down);
     fixture.settleMs = 150;
     const answer = await edit({ apartments: 43 });
     expect(answer.statusCode, answer.body).toBe(202);
@@ -167,4 +180,35 @@ describeStore('house edit: races and faults', () => {
     expect(entry?.status).toBe('done');
     expect(fixture.deal(houseId)[APARTMENTS]).toBe('43');
   });
+
+  it('a crash right after the write is resumed after its lease without writing twice', async () => {
+    fixture.useWorkerPortal(down);
+    fixture.settleMs = 100;
+    const answer = await edit({ apartments: 44, floors: 7 });
+    expect(answer.statusCode, answer.body).toBe(202);
+
+    // Past the entry's retry delay (at most 40 ms here), so the next worker takes it.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const crashing = fixture.otherWorker(dyingAfterUpdate(fixture.portal));
+    void crashing.runDue();
+    await waitFor(() => fixture.dealUpdates() === 1);
+    const later = () => new Date(Date.now() + 10 * 60_000);
+    const summary = await fixture.otherWorker(fixture.portal, later).runDue();
+
+    expect(summary).toMatchObject({ attempted: 1, done: 1 });
+    expect(fixture.dealUpdates()).toBe(1);
+    const house = await fixture.store.db
+      .selectFrom('houses')
+      .select(['apartments', 'floors'])
+      .where('id', '=', houseId)
+      .executeTakeFirstOrThrow();
+    expect(house).toEqual({ apartments: 44, floors: 7 });
+  });
 });
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 300 && !condition(); i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  if (!condition()) throw new Error('condition not met in 3 s');
+}

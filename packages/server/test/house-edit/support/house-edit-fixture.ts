@@ -28,6 +28,8 @@ export interface HouseEditFixture extends SyncHarness {
   worker: OutboxWorker;
   /** How long a request waits for its write (the editor's settle), changeable per test. */
   settleMs: number;
+  /** Another worker on the same outbox, e.g. one that crashes, or one running later. */
+  otherWorker(portal: PortalCaller, now?: () => Date): OutboxWorker;
   /** Replaces the portal the outbox worker writes through (a new worker). */
   useWorkerPortal(portal: PortalCaller): void;
   /** The deal as the portal holds it now. */
@@ -50,13 +52,14 @@ export async function startHouseEditFixture(
     retry: { maxAttempts: 1 },
   });
   const editing = new HouseEditing({ db: harness.store.db, timeZone: config.timeZone });
-  const newWorker = (through: PortalCaller) =>
+  const newWorker = (through: PortalCaller, now?: () => Date) =>
     new OutboxWorker({
       db: harness.store.db,
       portal: through,
       memberId: harness.emulator.memberId,
       operations: [editing.operation],
       retry: { maxAttempts: 40, baseDelayMs: 5, maxDelayMs: 40 },
+      ...(now ? { now } : {}),
     });
 
   let worker = newWorker(portal);
@@ -90,6 +93,7 @@ export async function startHouseEditFixture(
     set settleMs(value) {
       settleMs = value;
     },
+    otherWorker: newWorker,
     useWorkerPortal: (through) => {
       worker = newWorker(through);
     },
