@@ -97,6 +97,15 @@ describeStore('house edit: bad input and access', () => {
     });
   });
 
+  it('is in the OpenAPI document, with the conflict answer', async () => {
+    const document = (await fixture.app.inject({ url: '/api/docs/json' })).json();
+    const edit = document.paths['/api/cleaning/houses/{id}'].patch;
+
+    expect(Object.keys(edit.responses)).toEqual(expect.arrayContaining(['200', '202', '409']));
+    expect(JSON.stringify(edit.responses['409'])).toContain('conflicts');
+    expect(document.paths['/api/cleaning/houses/{id}/edit'].get).toBeDefined();
+  });
+
   it('answers 404 for a house that does not exist', async () => {
     const answer = await edit({ apartments: 1 }, asAdmin, 987654);
     expect(answer.statusCode).toBe(404);
