@@ -15,7 +15,8 @@ import { describeViolations, seriousViolations } from './support/axe.js';
 import { launchChromium, PHONE } from './support/chromium.js';
 
 // The acts page on the demo portal: the month's acts as the API counts them, an act
-// signed and unsigned from its row, the XLSX link, at desktop width and as cards on a phone.
+// signed and unsigned from its row, the XLSX link, at desktop width and as cards on a phone;
+// the dashboard's summary of the month's acts.
 
 describe.skipIf(skipReason)('acts page', () => {
   let browser: Browser;
@@ -90,6 +91,12 @@ describe.skipIf(skipReason)('acts page', () => {
     const violations = await seriousViolations(tab.page);
     expect(describeViolations(violations)).toBe('');
     await screenshot(tab.page, 'acts-desktop');
+
+    await visit(tab.page, '/');
+    const summary = await tab.page.getByTestId('acts-summary').textContent();
+    expect(summary).toContain(
+      t.dashboard.actsSigned(after.statistics.signed, after.statistics.houses),
+    );
 
     const phone = await openApp(browser, PHONE);
     await visit(phone.page, `/acts?month=${month}`);
