@@ -8,6 +8,7 @@ import { describeStore } from '../support/test-store.js';
 
 interface Item {
   id: string;
+  title: string | null;
   kind: string;
   status: string;
   lastError: { code: string; message: string } | null;
@@ -45,6 +46,8 @@ describeStore('POST /api/dispatch, GET /api/dispatch, POST /api/outbox/:id/retry
     const kinds = new Set(body.items.map((item) => item.kind));
     expect(kinds).toEqual(new Set(['bitrix24.task.upsert', 'bitrix24.calendar.event.upsert']));
     expect(body.items.every((item) => item.status === 'pending')).toBe(true);
+    expect(body.items[0]?.title).toMatch(/^Уборка \d\d\.\d\d\.\d{4}: .+, \d+ дом/);
+    expect(body.items.at(-1)?.title).toMatch(/^Уборка: /);
 
     await harness.worker().settle(
       body.items.map((item) => Number(item.id)),

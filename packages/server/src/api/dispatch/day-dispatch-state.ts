@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import { dayOutboxEntries } from '../../dispatch/index.js';
-import { presentOutboxEntry } from '../../outbox/index.js';
+import { type OutboxEntry, presentOutboxEntry } from '../../outbox/index.js';
 import type { ApiContext } from '../api-context.js';
 import type { DayDispatchStateSchema } from './dispatch-schemas.js';
 
@@ -19,6 +19,18 @@ export async function dayDispatchState(
     date,
     settings: { ...context.config.dispatch },
     counts,
-    items: entries.map(presentOutboxEntry),
+    items: entries.map((entry) => ({ ...presentOutboxEntry(entry), title: titleOf(entry) })),
   };
+}
+
+/** The task's title or the event's name as the portal shows them, the marker cut off. */
+function titleOf(entry: OutboxEntry): string | null {
+  const payload = entry.payload as {
+    marker?: string;
+    fields?: { TITLE?: unknown };
+    event?: { name?: unknown };
+  } | null;
+  const text = payload?.fields?.TITLE ?? payload?.event?.name;
+  if (typeof text !== 'string') return null;
+  return payload?.marker ? text.replace(payload.marker, '').trim() : text;
 }

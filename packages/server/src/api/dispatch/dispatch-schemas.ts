@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { apiError } from '../../http/api-error.js';
 import { OutboxEntrySchema } from '../../outbox/index.js';
-import { IsoDateSchema } from '../schemas/common-schemas.js';
+import { IsoDateSchema, Nullable } from '../schemas/common-schemas.js';
 
 export const DispatchSettingsSchema = Type.Object({
   tasks: Type.Union([Type.Literal('brigade'), Type.Literal('house')], {
@@ -19,12 +19,20 @@ export const DispatchCountsSchema = Type.Object({
   failed: Type.Integer(),
 });
 
+/** An entry of the dispatch, with what it is about in words. */
+export const DispatchItemSchema = Type.Object({
+  ...OutboxEntrySchema.properties,
+  title: Nullable(
+    Type.String({ description: 'The task title or the event name, without the marker' }),
+  ),
+});
+
 /** A date's dispatch as the outbox holds it: what was sent, what waits, what failed. */
 export const DayDispatchStateSchema = Type.Object({
   date: IsoDateSchema,
   settings: DispatchSettingsSchema,
   counts: DispatchCountsSchema,
-  items: Type.Array(OutboxEntrySchema, {
+  items: Type.Array(DispatchItemSchema, {
     description: 'The tasks, then the calendar events of the date',
   }),
 });
