@@ -7,6 +7,7 @@ import HomeIcon from '@bitrix24/b24icons-vue/outline/HomeIcon';
 import MapIcon from '@bitrix24/b24icons-vue/outline/MapIcon';
 import PulseIcon from '@bitrix24/b24icons-vue/outline/PulseIcon';
 import SearchIcon from '@bitrix24/b24icons-vue/outline/SearchIcon';
+import SendIcon from '@bitrix24/b24icons-vue/outline/SendIcon';
 import ShieldAttentionIcon from '@bitrix24/b24icons-vue/outline/ShieldAttentionIcon';
 import SignIcon from '@bitrix24/b24icons-vue/outline/SignIcon';
 import StatisticsArrowIcon from '@bitrix24/b24icons-vue/outline/StatisticsArrowIcon';
@@ -33,6 +34,7 @@ export const SECTIONS: readonly Section[] = [
   { name: 'acts', path: '/acts', label: t.nav.acts, icon: SignIcon },
   { name: 'kpi', path: '/kpi', label: t.nav.kpi, icon: StatisticsArrowIcon },
   { name: 'check', path: '/check', label: t.nav.check, icon: SearchIcon },
+  { name: 'dispatch', path: '/dispatch', label: t.nav.dispatch, icon: SendIcon },
   { name: 'quality', path: '/quality', label: t.nav.dataQuality, icon: ShieldAttentionIcon },
   { name: 'map', path: '/map', label: t.nav.map, icon: MapIcon },
   { name: 'connection', path: '/connection', label: t.nav.connection, icon: CloudSyncIcon },

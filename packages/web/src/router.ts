@@ -31,6 +31,7 @@ const routes: RouteRecordRaw[] = [
   page('/kpi', 'kpi', () => import('./pages/KpiPage.vue'), t.nav.kpi),
   page('/day', 'day', () => import('./pages/MyDayPage.vue'), t.nav.day),
   page('/check', 'check', () => import('./pages/ComplaintCheckPage.vue'), t.nav.check),
+  page('/dispatch', 'dispatch', () => import('./pages/DispatchPage.vue'), t.nav.dispatch),
   page('/map', 'map', () => import('./pages/MapPage.vue'), t.nav.map),
   page('/connection', 'connection', () => import('./pages/ConnectionPage.vue'), t.nav.connection),
   page('/:pathMatch(.*)*', 'not-found', () => import('./pages/NotFoundPage.vue'), t.state.notFound),

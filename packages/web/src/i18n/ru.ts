@@ -22,6 +22,7 @@ export const ru = {
     kpi: 'План и факт',
     day: 'Мой день',
     check: 'Проверка жалобы',
+    dispatch: 'Отправка планов',
   },
   demo: {
     banner: 'Демо-портал: данные вымышленные, изменения в Bitrix24 не уходят.',
@@ -66,6 +67,8 @@ export const ru = {
     act_not_signed: 'Этот акт не подписан.',
     act_already_signed: 'Акт уже подписан. Чтобы изменить подпись, сначала снимите её.',
     act_nothing_planned: 'В этом месяце у дома нет запланированных уборок — акта нет.',
+    outbox_entry_not_found: 'Такой записи в очереди отправки нет.',
+    outbox_entry_not_failed: 'Повторить можно только запись с ошибкой.',
   } as Record<string, string>,
   state: {
     loading: 'Загрузка…',
@@ -400,6 +403,45 @@ export const ru = {
     legend: 'Бригады',
     shown: (count: number) => `Домов на карте: ${count}`,
     allBrigades: 'Все бригады',
+  },
+  dispatch: {
+    title: 'Отправка планов',
+    hint:
+      'Задачи бригадам и события календаря на выбранный день. Каждый вечер в 18:00 AudioBot ' +
+      'сам отправляет планы на завтра; здесь можно отправить их сейчас и проверить, что ушло ' +
+      'в Bitrix24. Повторная отправка обновляет те же задачи и события.',
+    date: 'День',
+    send: 'Отправить сейчас',
+    sent: 'Планы поставлены в очередь: AudioBot отправит их в Bitrix24 в ближайшие секунды.',
+    tasks: 'Задачи',
+    calendar: 'Календарь',
+    tasksModes: { brigade: 'одна на бригаду', house: 'одна на каждый дом' },
+    calendarModes: {
+      brigade: 'в календарях бригадиров',
+      company: 'в календаре компании',
+      off: 'не ведётся',
+    },
+    counts: {
+      pending: 'Ожидают',
+      running: 'Отправляются',
+      done: 'Отправлено',
+      failed: 'С ошибкой',
+    },
+    statuses: { pending: 'Ожидает', running: 'Отправляется', done: 'Отправлено', failed: 'Ошибка' },
+    kinds: {
+      brigadeTask: 'Задача бригаде',
+      houseTask: 'Задача по дому',
+      event: 'Событие календаря',
+      eventRemoval: 'Удаление события',
+      other: 'Запись',
+    },
+    removedEvent: (houseId: string) => `Уборка дома ${houseId} убрана из графика`,
+    item: 'Что отправляется',
+    status: 'Состояние',
+    attempts: (count: number) => `Попыток: ${count}`,
+    nextAttempt: 'Следующая попытка',
+    retry: 'Повторить',
+    empty: 'На этот день в Bitrix24 ещё ничего не отправлялось.',
   },
   apiTokens: {
     title: 'API-токены',
