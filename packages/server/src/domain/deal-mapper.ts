@@ -54,7 +54,8 @@ export function toHouse(deal: DealRow, mapping: FieldMapping, context: HouseCont
 
   const id = Number(deal.ID);
   const planned = cleaningsOf(deal, mapping, context.enumerations, context.timeZone);
-  const currentMonth = monthOf(todayIn(context.timeZone, now));
+  const today = todayIn(context.timeZone, now);
+  const currentMonth = monthOf(today);
   const facts = houseFacts(deal, value, context);
 
   const house: NewHouse = {
@@ -72,6 +73,8 @@ export function toHouse(deal: DealRow, mapping: FieldMapping, context: HouseCont
     generalCleaningDate:
       planned.find((cleaning) => cleaning.cleaningType === 'general')?.date ?? null,
     generalCleaningText: generalCleaningText(deal, mapping, context.enumerations),
+    nextCleaningDate: planned.find((cleaning) => cleaning.date >= today)?.date ?? null,
+    nextCleaningAsOf: today,
     periodicityCurrent: periodicityLabel(
       planned.filter((cleaning) => cleaning.month === currentMonth),
     ),

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * The store's tables as TypeScript sees them.
@@ -78,6 +78,15 @@ export interface HousesTable {
   generalCleaningText: string | null;
   /** Periodicity label of the month the house was last synced in. */
   periodicityCurrent: string | null;
+  /**
+   * The first cleaning on or after `nextCleaningAsOf` (the list's sort key), null when
+   * there is none. Still right on a later day until that date passes, so readers trust
+   * it only while it is today or later (or null with `nextCleaningAsOf` set).
+   * Optional on insert: a row written without them is «not known», never «none».
+   */
+  nextCleaningDate: ColumnType<IsoDate | null, IsoDate | null | undefined, IsoDate | null>;
+  /** The day (company zone) `nextCleaningDate` was worked out on; null: not known. */
+  nextCleaningAsOf: ColumnType<IsoDate | null, IsoDate | null | undefined, IsoDate | null>;
   /**
    * JSON array of HouseProblem codes, as of the last sync. Known shortcoming:
    * `no_schedule_this_month` and `periodicityCurrent` go stale at midnight of the 1st

@@ -34,7 +34,12 @@ export function postgresDialect(url: string, schema?: string): Dialect {
 
 /**
  * WAL lets API reads run while a sync writes; busy_timeout waits out the writer instead
- * of failing with SQLITE_BUSY; NORMAL sync is safe with WAL and much faster.
+ * of failing with SQLITE_BUSY; NORMAL sync is safe with WAL and much faster. The page
+ * cache (32 MB instead of 2 MB) holds the index pages a sync appends to and the read
+ * paths' indexes, so that neither goes to the file for every page.
+ *
+ * No ANALYZE: the read paths are written for the planner's choices without statistics
+ * (tried at 100 000 houses, sampled statistics made the joins on houses slower).
  */
 export function sqliteDialect(file: string): Dialect {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
@@ -43,6 +48,7 @@ export function sqliteDialect(file: string): Dialect {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
+  database.pragma('cache_size = -32768');
   return new SqliteDialect({ database });
 }
 

@@ -16,6 +16,7 @@ describe('the default SQLite store', () => {
       '0002-outbox',
       '0005-completions',
       '0006-acts',
+      '0007-read-paths',
     ]);
     await first.db
       .insertInto('portals')
@@ -43,7 +44,7 @@ describe('the default SQLite store', () => {
     const store = createStore({ databaseUrl: ':memory:' });
 
     expect(store.dialect).toBe('sqlite');
-    expect(await store.migrate()).toHaveLength(4);
+    expect(await store.migrate()).toHaveLength(5);
     await store.close();
     expect(() => createStore({ databaseUrl: 'mysql://db/x' })).toThrow(/DATABASE_URL/);
   });

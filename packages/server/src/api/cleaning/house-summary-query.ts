@@ -1,23 +1,60 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 
 import type { Database } from '../../store/index.js';
 import { type FilterScope, whereHouses } from './house-filter-query.js';
+import { houseOrderOf, orderHouses } from './house-order.js';
 import type { HouseFilter } from './house-schemas.js';
 
 /**
- * One page of houses with the names of their brigade, УК and senior resident, joined in
- * the same query (no query per house), sorted and paginated by the database.
+ * Every house the filter finds, in order, with the names of their brigade, УК and senior
+ * resident joined in the same query (no query per house): the export.
  */
-export function selectHouseSummaries(
+export async function selectHouseSummaries(
   db: Kysely<Database>,
   filter: HouseFilter,
   scope: FilterScope,
-) {
-  return orderHouses(summaryQuery(db, filter, scope), filter, scope.today);
+): Promise<HouseSummaryRow[]> {
+  const order = await houseOrderOf(db, filter, scope);
+  return orderHouses(
+    summaryQuery(whereHouses(db.selectFrom('houses'), filter, scope)),
+    order,
+  ).execute();
 }
 
-function summaryQuery(db: Kysely<Database>, filter: HouseFilter, scope: FilterScope) {
-  return whereHouses(db.selectFrom('houses'), filter, scope)
+/**
+ * One page, in two steps: the page's ids, sorted and cut by the database from a narrow
+ * index (the sort never carries the large house rows), then those houses' columns and
+ * names. On 100 000 houses the first step reads index entries only.
+ */
+export async function selectHouseSummaryPage(
+  db: Kysely<Database>,
+  filter: HouseFilter,
+  scope: FilterScope,
+  page: { limit: number; offset: number },
+): Promise<HouseSummaryRow[]> {
+  const order = await houseOrderOf(db, filter, scope);
+  const idRows = await orderHouses(
+    whereHouses(db.selectFrom('houses').select('houses.id'), filter, scope),
+    order,
+  )
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const ids = idRows.map((row) => Number(row.id));
+  if (ids.length === 0) return [];
+
+  const rows = await summaryQuery(
+    db
+      .selectFrom('houses')
+      .where('houses.memberId', '=', scope.memberId)
+      .where('houses.id', 'in', ids),
+  ).execute();
+  const position = new Map(ids.map((id, index) => [id, index]));
+  return rows.sort((a, b) => (position.get(Number(a.id)) ?? 0) - (position.get(Number(b.id)) ?? 0));
+}
+
+function summaryQuery(houses: SelectQueryBuilder<Database, 'houses', object>) {
+  return houses
     .leftJoin('brigades', (join) =>
       join
         .onRef('brigades.memberId', '=', 'houses.memberId')
@@ -56,26 +93,8 @@ function summaryQuery(db: Kysely<Database>, filter: HouseFilter, scope: FilterSc
     ]);
 }
 
-type SummaryQuery = ReturnType<typeof summaryQuery>;
-
-function orderHouses(query: SummaryQuery, filter: HouseFilter, today: string): SummaryQuery {
-  const direction = filter.order ?? 'asc';
-  const sort = filter.sort ?? 'address';
-
-  // The address order walks the (member_id, search_text) index: the first page of
-  // 100 000 houses costs no sort. A house without an address sorts by its title.
-  if (sort === 'address') {
-    return query.orderBy('houses.searchText', direction).orderBy('houses.id', direction);
-  }
-
-  // Missing values go last in both directions and on both databases; the id breaks
-  // ties so that pages never overlap.
-  const key = sortKey(sort, today);
-  return query.orderBy(sql`(${key}) is null`).orderBy(key, direction).orderBy('houses.id');
-}
-
 export type HouseSummaryRow = Awaited<
-  ReturnType<ReturnType<typeof selectHouseSummaries>['execute']>
+  ReturnType<ReturnType<typeof summaryQuery>['execute']>
 >[number];
 
 export async function countHouses(
@@ -87,18 +106,4 @@ export async function countHouses(
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);
-}
-
-function sortKey(sort: Exclude<HouseFilter['sort'], 'address' | undefined>, today: string) {
-  switch (sort) {
-    case 'apartments':
-      return sql`houses.apartments`;
-    case 'entrances':
-      return sql`houses.entrances`;
-    case 'floors':
-      return sql`houses.floors`;
-    case 'nextCleaning':
-      return sql`(select min(c.date) from cleanings c where c.member_id = houses.member_id
-        and c.house_id = houses.id and c.date >= ${today})`;
-  }
 }

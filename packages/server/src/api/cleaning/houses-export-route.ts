@@ -61,7 +61,7 @@ async function allHouses(
   filter: Parameters<typeof selectHouseSummaries>[1],
 ): Promise<HouseSummary[]> {
   const scope = { memberId: context.memberId(), today: context.today() };
-  const rows = await selectHouseSummaries(context.db, filter, scope).execute();
+  const rows = await selectHouseSummaries(context.db, filter, scope);
 
   const houses: HouseSummary[] = [];
   for (let start = 0; start < rows.length; start += ID_CHUNK) {

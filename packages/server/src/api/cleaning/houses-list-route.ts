@@ -6,7 +6,7 @@ import { protectedErrors } from '../schemas/common-schemas.js';
 import { assertDateRange } from './date-range.js';
 import { HouseFilterProperties, HouseSummarySchema } from './house-schemas.js';
 import { presentHouseSummary } from './house-summary-presenter.js';
-import { countHouses, selectHouseSummaries } from './house-summary-query.js';
+import { countHouses, selectHouseSummaryPage } from './house-summary-query.js';
 import { nextCleaningsOf } from './next-cleaning-query.js';
 
 const schema = {
@@ -40,10 +40,7 @@ export function housesListRoute(app: ApiApp, context: ApiContext): void {
 
     const [total, rows] = await Promise.all([
       countHouses(context.db, filter, scope),
-      selectHouseSummaries(context.db, filter, scope)
-        .limit(limit)
-        .offset((page - 1) * limit)
-        .execute(),
+      selectHouseSummaryPage(context.db, filter, scope, { limit, offset: (page - 1) * limit }),
     ]);
     const ids = rows.map((row) => Number(row.id));
     const next = await nextCleaningsOf(context.db, scope.memberId, ids, scope.today);

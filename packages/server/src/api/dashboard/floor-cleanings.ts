@@ -12,3 +12,12 @@ export const visitFloorCleaningsSql = sql<number>`case
 
 /** Floor-cleanings summed over the visits of a group. */
 export const floorCleaningsSql = sql<number>`sum(${visitFloorCleaningsSql})`;
+
+/** The same rule for a visit counted in code, with the house's counts (null: 0). */
+export function visitFloorCleanings(
+  cleaningType: string,
+  house: { entrances: number | null; floors: number | null },
+): number {
+  const entrances = house.entrances ?? 0;
+  return cleaningType === 'first_floor' ? entrances : entrances * (house.floors ?? 0);
+}

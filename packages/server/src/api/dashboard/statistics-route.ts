@@ -5,7 +5,7 @@ import { scopedBrigadeId } from '../../auth/brigade-scope.js';
 import { CLEANING_TYPES } from '../../domain/cleaning-type.js';
 import { HOUSE_PROBLEMS } from '../../domain/house-problems.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
-import { monthOf } from '../local-date.js';
+import { monthOf, monthRange } from '../local-date.js';
 import {
   CleaningTypeSchema,
   HouseProblemSchema,
@@ -140,18 +140,21 @@ async function peopleTotals(context: ApiContext, { memberId, brigadeId }: Statis
 }
 
 /**
- * Counted on the (member, month, type) index alone: the sync drops the cleanings of a
- * deleted house, so every cleaning row belongs to a present house. A brigade's count
- * keeps the cleanings of its houses.
+ * Counted on the (member, date, type, house) index alone, the month as its range of
+ * dates (a cleaning's month is its date's): the sync drops the cleanings of a deleted
+ * house, so every cleaning row belongs to a present house. A brigade's count keeps the
+ * cleanings of its houses.
  */
 async function cleaningsByType(context: ApiContext, scope: StatisticsScope, month: string) {
   const { memberId, brigadeId } = scope;
+  const range = monthRange(month);
   let query = context.db
     .selectFrom('cleanings')
     .select(['cleaningType'])
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('memberId', '=', memberId)
-    .where('month', '=', month);
+    .where('date', '>=', range.from)
+    .where('date', '<=', range.to);
   if (brigadeId) {
     query = query.where('houseId', 'in', (eb) =>
       eb

@@ -10,7 +10,7 @@ import {
   Nullable,
   protectedErrors,
 } from '../schemas/common-schemas.js';
-import { housesWithCleaningsByBrigade, workloadDays, workloadTotals } from './workload-query.js';
+import { monthWorkload, workloadTotals } from './workload-query.js';
 
 const WorkloadFigures = {
   houses: Type.Integer({ description: 'Distinct houses visited' }),
@@ -54,8 +54,7 @@ export function workloadRoute(app: ApiApp, context: ApiContext): void {
     const month = request.query.month ?? monthOf(context.today());
     const brigadeId = scopedBrigadeId(request.user, request.query.brigadeId);
 
-    const { days, names } = await workloadDays(context, month, brigadeId);
-    const houses = await housesWithCleaningsByBrigade(context, month, brigadeId);
+    const { days, names, houses } = await monthWorkload(context, month, brigadeId);
     return { month, days, totals: workloadTotals(days, names, houses) };
   });
 }

@@ -4,6 +4,7 @@ import { initialMigration } from './0001-initial.js';
 import { outboxMigration } from './0002-outbox.js';
 import { completionsMigration } from './0005-completions.js';
 import { actsMigration } from './0006-acts.js';
+import { readPathsMigration } from './0007-read-paths.js';
 
 /**
  * The migrations in code, not read from a folder, so they run the same under tsx, vitest
@@ -17,6 +18,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0002-outbox': outboxMigration(dialect),
         '0005-completions': completionsMigration(dialect),
         '0006-acts': actsMigration(),
+        '0007-read-paths': readPathsMigration(),
       };
     },
   };
