@@ -149,6 +149,42 @@ describeStore('completions written to Bitrix24 through the outbox', () => {
     });
   });
 
+  it('completes a house’s own task when the day went out as one task per house', async () => {
+    await runBrigadeDispatch(harness.store.db, harness.completionWorker(), {
+      memberId: harness.emulator.memberId,
+      date: harness.today,
+      timeZone: 'Europe/Moscow',
+      tasks: 'house',
+      timeoutMs: 30_000,
+    });
+    const [done, notDone] = day.filter((one) => one.houseId !== first().houseId);
+    await harness.post(leader, {
+      ...cleaningBody(first()),
+      status: 'done',
+      photos: [jpegBase64()],
+    });
+    await harness.post(leader, {
+      ...cleaningBody(notDone ?? (done as DayCleaning)),
+      status: 'not_done',
+      reason: 'Ремонт в подъезде',
+      photos: [],
+    });
+    await settle();
+
+    const taskOf = (houseId: string | undefined) =>
+      harness.emulator.portal.state.tasks
+        .values()
+        .find((task) => task.title.includes(`[AB house-plan:${houseId}:${harness.today}]`));
+    expect(taskOf(first().houseId)?.status).toBe('5');
+    expect(taskOf(notDone?.houseId)?.status).not.toBe('5');
+    const lines = harness.emulator.portal.state.checklistItems
+      .values()
+      .filter((item) => item.PARENT_ID !== '0');
+    expect(lines.map((item) => item.TASK_ID).sort()).toEqual(
+      [taskOf(first().houseId)?.id, taskOf(notDone?.houseId)?.id].sort(),
+    );
+  });
+
   it('tells every portal admin of a cleaning not done, once each', async () => {
     await harness.post(leader, {
       ...cleaningBody(first()),
@@ -210,6 +246,12 @@ describeStore('completions written to Bitrix24 through the outbox', () => {
       expect(mine[0]?.ENTITY_ID).toBe(String(row.houseId));
     }
     expect(comments()).toHaveLength(marked.length);
+    // Each admin hears once of each cleaning not done, whatever was retried.
+    const notDone = Math.floor(marked.length / 2);
+    const admins = await adminIds(harness.store.db, harness.emulator.memberId);
+    const notices = harness.emulator.portal.state.notifications.values();
+    expect(notices).toHaveLength(admins.length * notDone);
+    expect(new Set(notices.map((notice) => notice.tag)).size).toBe(notices.length);
     const counts = await countOutbox(harness.store.db, harness.emulator.memberId);
     expect(counts).toMatchObject({ pending: 0, running: 0, failed: 0 });
     expect(counts.retried).toBeGreaterThan(0);
