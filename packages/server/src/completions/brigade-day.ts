@@ -52,8 +52,9 @@ export async function brigadeDay(
   if (brigadeId !== null) query = query.where('houses.brigadeId', '=', brigadeId);
   const rows = await query.orderBy('cleanings.slot').execute();
 
-  const houseIds = [...new Set(rows.map((row) => Number(row.houseId)))];
-  const completions = await completionViews(db, memberId, { houseIds, date });
+  // The day's completions by date (an index), matched to the houses here.
+  const completions = rows.length === 0 ? [] : await completionViews(db, memberId, { date });
+  const markOf = new Map(completions.map((one) => [cleaningKey(one), one]));
   const houses = new Map<number, DayHouse>();
   for (const row of rows) {
     const houseId = Number(row.houseId);
@@ -65,9 +66,8 @@ export async function brigadeDay(
       floors: row.floors,
       cleanings: [],
     };
-    const completion = completions.find(
-      (one) =>
-        one.houseId === houseId && one.cleaningType === row.cleaningType && one.slot === row.slot,
+    const completion = markOf.get(
+      cleaningKey({ houseId, cleaningType: row.cleaningType, slot: Number(row.slot) }),
     );
     house.cleanings.push({
       cleaningType: row.cleaningType,
@@ -78,6 +78,10 @@ export async function brigadeDay(
     houses.set(houseId, house);
   }
   return [...houses.values()].sort(byAddress);
+}
+
+function cleaningKey(cleaning: Pick<CompletionView, 'houseId' | 'cleaningType' | 'slot'>) {
+  return `${cleaning.houseId}:${cleaning.cleaningType}:${cleaning.slot}`;
 }
 
 // Street names first, house numbers as numbers, as the day's task orders them.

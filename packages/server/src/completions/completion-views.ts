@@ -73,20 +73,30 @@ function orNone(ids: number[]): number[] {
 }
 
 async function photosOf(db: Db, memberId: string, ids: number[]) {
-  const rows = await db
-    .selectFrom('completionPhotos')
-    .select(['id', 'completionId'])
-    .where('memberId', '=', memberId)
-    .where('completionId', 'in', ids)
-    .orderBy('id')
-    .execute();
   const byCompletion = new Map<number, number[]>();
-  for (const row of rows) {
-    const list = byCompletion.get(Number(row.completionId)) ?? [];
-    list.push(Number(row.id));
-    byCompletion.set(Number(row.completionId), list);
+  for (const chunk of chunksOf(ids)) {
+    const rows = await db
+      .selectFrom('completionPhotos')
+      .select(['id', 'completionId'])
+      .where('memberId', '=', memberId)
+      .where('completionId', 'in', chunk)
+      .orderBy('id')
+      .execute();
+    for (const row of rows) {
+      const list = byCompletion.get(Number(row.completionId)) ?? [];
+      list.push(Number(row.id));
+      byCompletion.set(Number(row.completionId), list);
+    }
   }
   return byCompletion;
+}
+
+/** Bounded IN lists: a day of a large portal has thousands of completions. */
+function chunksOf(ids: number[], size = 200): number[][] {
+  const chunks: number[][] = [];
+  for (let start = 0; start < ids.length; start += size)
+    chunks.push(ids.slice(start, start + size));
+  return chunks;
 }
 
 function emptyWrites(): CompletionView['bitrix24'] {
@@ -95,27 +105,33 @@ function emptyWrites(): CompletionView['bitrix24'] {
 
 /** The outbox entries of the completions, read back by their keys. */
 async function writesOf(db: Db, memberId: string, ids: number[]) {
-  const rows = await db
-    .selectFrom('outbox')
-    .select(['idempotencyKey', 'status', 'result'])
-    .where('memberId', '=', memberId)
-    .where((eb) =>
-      eb.or(ids.map((id) => eb('idempotencyKey', 'like', `${completionKeys.prefix(id)}%`))),
-    )
-    .execute();
-
   const byCompletion = new Map<number, CompletionView['bitrix24']>();
-  for (const row of rows) {
-    const [, id, part] = row.idempotencyKey.split(':');
-    const writes = byCompletion.get(Number(id)) ?? emptyWrites();
-    if (part === 'comment') {
-      writes.comment = row.status;
-      writes.commentId = commentIdOf(row.result);
-    } else if (part === 'day-task') writes.dayTask = row.status;
-    else if (part === 'notify') writes.notifications.push(row.status);
-    byCompletion.set(Number(id), writes);
+  for (const chunk of chunksOf(ids)) {
+    const rows = await db
+      .selectFrom('outbox')
+      .select(['idempotencyKey', 'status', 'result'])
+      .where('memberId', '=', memberId)
+      .where((eb) =>
+        eb.or(chunk.map((id) => eb('idempotencyKey', 'like', `${completionKeys.prefix(id)}%`))),
+      )
+      .execute();
+    for (const row of rows) addWrite(byCompletion, row);
   }
   return byCompletion;
+}
+
+function addWrite(
+  byCompletion: Map<number, CompletionView['bitrix24']>,
+  row: { idempotencyKey: string; status: OutboxStatus; result: string | null },
+): void {
+  const [, id, part] = row.idempotencyKey.split(':');
+  const writes = byCompletion.get(Number(id)) ?? emptyWrites();
+  if (part === 'comment') {
+    writes.comment = row.status;
+    writes.commentId = commentIdOf(row.result);
+  } else if (part === 'day-task') writes.dayTask = row.status;
+  else if (part === 'notify') writes.notifications.push(row.status);
+  byCompletion.set(Number(id), writes);
 }
 
 function commentIdOf(result: string | null): number | null {
