@@ -6,7 +6,8 @@ type Task = Record<string, unknown>;
 
 // Docs: api-reference/tasks/checklist-item/task-checklist-item-add.md, -get-list.md,
 // -complete.md, -renew.md, -update.md, -delete.md;
-// api-reference/chats/notifications/im-notify-system-add.md (TAG).
+// api-reference/chats/notifications/im-notify-system-add.md (TAG);
+// api-reference/crm/timeline/comments/crm-timeline-comment-update.md.
 describe('task checklists and tagged notifications', () => {
   const emulator = useEmulator();
   const call = (method: string, params: object = {}) =>
@@ -94,6 +95,32 @@ describe('task checklists and tagged notifications', () => {
 
     expect((answer.body.result as { task: Task }).task).toMatchObject({ status: '5' });
     expect(emulator().portal.state.tasks.get(taskId)?.closedDate).toEqual(expect.any(String));
+  });
+
+  it('updates a timeline comment’s text (crm-timeline-comment-update.md)', async () => {
+    const added = await call('crm.timeline.comment.add', {
+      fields: { ENTITY_ID: 5, ENTITY_TYPE: 'deal', COMMENT: 'Не убрано' },
+    });
+    const updated = await call('crm.timeline.comment.update', {
+      id: added.body.result,
+      fields: { COMMENT: 'Убрано' },
+    });
+
+    expect(updated.body.result).toBe(added.body.result);
+    expect(emulator().portal.state.timelineComments.get(Number(added.body.result))).toMatchObject({
+      COMMENT: 'Убрано',
+      ENTITY_ID: '5',
+    });
+    const missing = await call('crm.timeline.comment.update', {
+      id: 999,
+      fields: { COMMENT: 'x' },
+    });
+    expect([missing.status, missing.body.error]).toEqual([400, 'NOT_FOUND']);
+    const empty = await call('crm.timeline.comment.update', {
+      id: added.body.result,
+      fields: { COMMENT: ' ' },
+    });
+    expect(empty.body.error).toBe('INVALID_ARG_VALUE');
   });
 
   it('keeps one notification per TAG: a new one removes the earlier (system-add.md)', async () => {

@@ -1,5 +1,5 @@
 import { formatZoned } from '../../clock/zoned-time.js';
-import { restErrors } from '../../errors/rest-error.js';
+import { RestError, restErrors } from '../../errors/rest-error.js';
 import { readUpperField, runList } from '../list/list-query.js';
 import { projectAll } from '../list/list-select.js';
 import { defineMethods, type MethodContext, type Params } from '../method-definition.js';
@@ -7,7 +7,8 @@ import { param, positiveId, record, text } from '../params.js';
 
 /**
  * Timeline comments on CRM rows (docs: api-reference/crm/timeline/comments/
- * crm-timeline-comment-add.md, crm-timeline-comment-list.md).
+ * crm-timeline-comment-add.md, crm-timeline-comment-list.md,
+ * crm-timeline-comment-update.md).
  */
 const commentFields = [
   'ID',
@@ -52,6 +53,19 @@ function add(context: MethodContext, params: Params) {
   return { result: id };
 }
 
+/** Only `fields` in lower case is read, as the portal does since crm 23.100.0. */
+function update(context: MethodContext, params: Params) {
+  const { timelineComments } = context.portal.state;
+  const current = timelineComments.get(Number(params.id ?? params.ID));
+  if (!current) throw new RestError(400, 'NOT_FOUND', 'Not found.');
+  const fields = record(params.fields);
+  const comment = text(fields.COMMENT);
+  if (comment.trim() === '') throw new RestError(400, 'INVALID_ARG_VALUE', 'Empty comment.');
+
+  timelineComments.insert({ ...current, COMMENT: comment });
+  return { result: Number(current.ID) };
+}
+
 function list(context: MethodContext, params: Params) {
   const page = runList(
     context.portal.state.timelineComments,
@@ -72,4 +86,5 @@ function list(context: MethodContext, params: Params) {
 export const timelineCommentMethods = defineMethods('crm', {
   'crm.timeline.comment.add': add,
   'crm.timeline.comment.list': list,
+  'crm.timeline.comment.update': update,
 });
