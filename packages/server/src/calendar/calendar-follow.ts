@@ -15,8 +15,8 @@ export interface CalendarFollow {
 /**
  * Keeps the events in step when the schedule changes between dispatches: whenever the
  * store's houses changed (a sync, or a CRM event's refresh), the days from today to the
- * end of next month are reconciled. Only days that already have events get new ones
- * (`addUntil: existing`); the rest wait for their dispatch.
+ * end of next month are reconciled. Only days already dispatched get new events
+ * (`addUntil: dispatched`); the rest wait for their dispatch.
  */
 export function startCalendarFollow(options: {
   db: Kysely<Database>;
@@ -31,7 +31,7 @@ export function startCalendarFollow(options: {
   let seen: string | null = null;
   let timer: NodeJS.Timeout | null = null;
 
-  const check = async () => {
+  const look = async () => {
     if (options.mode === 'off') return;
     const changed = await lastHouseChange(options.db, options.memberId);
     if (changed === null || changed === seen) return;
@@ -42,12 +42,18 @@ export function startCalendarFollow(options: {
       mode: options.mode,
       from: today,
       to: lastDayOf(monthAfter(today.slice(0, 7))),
-      addUntil: 'existing',
+      addUntil: 'dispatched',
     });
     seen = changed;
     if (reconcile.outboxIds.length === 0) return;
     logger.info({ category: 'calendar', ...reconcile, outboxIds: undefined }, 'calendar followed');
     await options.worker.runDue(reconcile.outboxIds);
+  };
+  // One look at a time: a second caller waits for the current one, then looks itself.
+  let running: Promise<void> = Promise.resolve();
+  const check = () => {
+    running = running.catch(() => undefined).then(look);
+    return running;
   };
   const tick = () => {
     check()

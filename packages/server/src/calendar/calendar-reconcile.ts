@@ -24,9 +24,10 @@ export interface CalendarReconcileInput {
   to: string;
   /**
    * New events are added up to this day only (default `to`); later days are still moved
-   * and removed. `existing` adds up to the latest day that already has events.
+   * and removed. `dispatched` adds up to the latest day whose plans were sent (its tasks
+   * are in the outbox): the days beyond get their events when they are dispatched.
    */
-  addUntil?: string | 'existing';
+  addUntil?: string | 'dispatched';
   now?: Date;
 }
 
@@ -73,7 +74,7 @@ export async function reconcileCalendar(
   const planned = await cleaningEvents(db, input.memberId, months, input.mode);
   const stored = await storedEvents(db, input.memberId, months);
   const desired = new Map(planned.events.map((event) => [event.key, event]));
-  const addUntil = addLimit(input, stored);
+  const addUntil = await addLimit(db, input, months);
   summary.skipped = planned.skipped;
 
   const now = input.now ?? new Date();
@@ -177,14 +178,23 @@ async function storedEvents(db: Db, memberId: string, months: string[]) {
   return stored;
 }
 
-function addLimit(input: CalendarReconcileInput, stored: Map<string, StoredEvent>): string {
-  if (input.addUntil !== 'existing') return input.addUntil ?? input.to;
-  let latest = '';
-  for (const event of stored.values()) {
-    if (event.kind === calendarEventUpsertKind && event.date && event.date > latest)
-      latest = event.date;
-  }
-  return latest;
+async function addLimit(db: Db, input: CalendarReconcileInput, months: string[]) {
+  if (input.addUntil !== 'dispatched') return input.addUntil ?? input.to;
+  const rows = await db
+    .selectFrom('outbox')
+    .select('idempotencyKey')
+    .where('memberId', '=', input.memberId)
+    .where((eb) =>
+      eb.or(
+        months.flatMap((month) => [
+          eb('idempotencyKey', 'like', `brigade-plan:%:${month}-%`),
+          eb('idempotencyKey', 'like', `house-plan:%:${month}-%`),
+        ]),
+      ),
+    )
+    .execute();
+  const dates = rows.map((row) => row.idempotencyKey.split(':')[2] ?? '');
+  return dates.sort().at(-1) ?? '';
 }
 
 /** Every month the days touch: a key holds its month, so its events stay in it. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { reconcileCalendar } from '../../src/calendar/index.js';
+import { reconcileCalendar, startCalendarFollow } from '../../src/calendar/index.js';
 import { type DayDispatchInput, runDayDispatch } from '../../src/dispatch/index.js';
 import { countOutbox, listOutbox, type OutboxWorker } from '../../src/outbox/index.js';
 import {
@@ -101,12 +101,45 @@ describeStore('cleanings as calendar events, kept in step with the plan', () => 
       mode: 'brigade',
       from: date,
       to: nextDay(date),
-      addUntil: 'existing',
+      addUntil: 'dispatched',
     });
     await harness.worker().settle(followed.outboxIds, 30_000);
 
     expect(followed.upserted).toBe(1);
     await expectEventsMatchPlan(harness, date, 'brigade');
+    const movedEvents = harness.events().filter((e) => bindingOf(e) === `D_${moved?.houseId}`);
+    expect(movedEvents.map((event) => event.date)).toEqual([nextDay(date)]);
+  });
+
+  it('follows a sync that moved a cleaning, in the server’s background', async () => {
+    await dispatch();
+    const [moved] = await plannedCleanings(harness, date);
+    const worker = harness.worker();
+    const follow = startCalendarFollow({
+      db: harness.store.db,
+      memberId: harness.emulator.memberId,
+      mode: 'brigade',
+      timeZone: ZONE,
+      worker,
+      intervalMs: 60_000,
+    });
+    try {
+      await follow.check(); // its first look, at the start: the calendar is in step
+      await moveCleaning(moved?.houseId ?? 0, nextDay(date));
+      await follow.check(); // the houses did not change: nothing to look at yet
+      expect(harness.events().filter((e) => e.date === nextDay(date))).toEqual([]);
+
+      await harness.store.db
+        .updateTable('houses')
+        .set({ syncedAt: new Date(Date.now() + 1000).toISOString() })
+        .where('memberId', '=', harness.emulator.memberId)
+        .where('id', '=', moved?.houseId ?? 0)
+        .execute();
+      await follow.check();
+    } finally {
+      follow.stop();
+    }
+
     const movedEvents = harness.events().filter((e) => bindingOf(e) === `D_${moved?.houseId}`);
     expect(movedEvents.map((event) => event.date)).toEqual([nextDay(date)]);
   });

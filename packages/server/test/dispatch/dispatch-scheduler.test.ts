@@ -80,4 +80,36 @@ describeStore('the brigade dispatch job', () => {
     expect(counts).toMatchObject({ pending: 0, failed: 0 });
     expect(harness.tasks()).toHaveLength(counts.done);
   });
+
+  it('sends the date with the configured tasks and calendar', async () => {
+    const queue = new InProcessQueue();
+    registerBrigadeDispatchJob(queue, {
+      db: harness.store.db,
+      worker: harness.worker(),
+      timeZone: 'Europe/Moscow',
+      tasks: 'house',
+      calendar: 'brigade',
+    });
+    const { date } = await harness.store.db
+      .selectFrom('cleanings')
+      .select('date')
+      .where('memberId', '=', harness.emulator.memberId)
+      .orderBy('date')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+
+    queue.start();
+    await queue.enqueue<BrigadeDispatchJobPayload>(brigadeDispatchJobName, {
+      memberId: harness.emulator.memberId,
+      date,
+    });
+    await queue.drain();
+    await queue.stop();
+
+    const counts = await countOutbox(harness.store.db, harness.emulator.memberId);
+    expect(counts).toMatchObject({ pending: 0, failed: 0 });
+    expect(harness.tasks().every((task) => task.title.includes('[AB house-plan:'))).toBe(true);
+    expect(harness.events().length).toBeGreaterThan(0);
+    expect(harness.tasks().length + harness.events().length).toBe(counts.done);
+  });
 });
