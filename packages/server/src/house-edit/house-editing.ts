@@ -33,14 +33,6 @@ export class HouseEditing {
     this.#listeners.push(listener);
   }
 
-  get db(): Kysely<Database> {
-    return this.#storeWrite.db;
-  }
-
-  get timeZone(): string {
-    return this.#storeWrite.timeZone;
-  }
-
   editor(portal: PortalCaller, worker: Pick<OutboxWorker, 'settle'>, settleMs?: number) {
     return new HouseEditor({
       ...this.#storeWrite,
