@@ -274,6 +274,7 @@ export const ru = {
     planned: 'План',
     done: 'Выполнено',
     overdue: 'Просрочено',
+    statusColumn: 'Состояние',
     signature: 'Подпись',
     signedBy: (date: string, name: string) => `${date}, ${name}`,
     signDate: 'Дата подписания',
