@@ -28,7 +28,13 @@ export interface MemoryMessage {
   collected: boolean;
 }
 
-export type ChildRequest = { type: 'memory' } | { type: 'stop' };
+/** The emulator's CPU time (user and system) since the previous `cpu` request. */
+export interface CpuMessage {
+  type: 'cpu';
+  ms: number;
+}
+
+export type ChildRequest = { type: 'memory' } | { type: 'cpu' } | { type: 'stop' };
 
 const NOW = new Date('2025-09-16T09:30:00Z');
 
@@ -66,13 +72,22 @@ async function memory(): Promise<MemoryMessage> {
   return { type: 'memory', rss, peakRss, heapUsed, external, collected: collect !== undefined };
 }
 
-function send(message: ReadyMessage | MemoryMessage): void {
+let cpuMark = process.cpuUsage();
+
+function cpu(): CpuMessage {
+  const used = process.cpuUsage(cpuMark);
+  cpuMark = process.cpuUsage();
+  return { type: 'cpu', ms: (used.user + used.system) / 1000 };
+}
+
+function send(message: ReadyMessage | MemoryMessage | CpuMessage): void {
   process.send?.(message);
 }
 
 const emulator = start(Number(process.argv[2] ?? 100_000));
 process.on('message', async (request: ChildRequest) => {
   if (request.type === 'memory') send(await memory());
+  if (request.type === 'cpu') send(cpu());
   if (request.type === 'stop') {
     await (await emulator).stop();
     process.exit(0);

@@ -3,9 +3,11 @@ import type { ByteString } from './byte-string.js';
 import { jsonChunks, type SerializedForm } from './json-chunks.js';
 
 /**
- * Sends a JSON answer with its Content-Length, in chunks of about 64 KB, each written
- * once the socket has taken the one before. Resolves when the last chunk is handed
- * over or the client went away; never rejects.
+ * Sends a JSON answer. One that fits in a chunk (64 KB) goes at once with its
+ * Content-Length; a larger one goes chunked (`Transfer-Encoding: chunked`, as a portal
+ * behind nginx sends a long answer), each chunk encoded once the socket has taken the
+ * one before. Resolves when the last chunk is handed over or the client went away;
+ * never rejects.
  */
 export function sendJson(
   response: ServerResponse,
@@ -14,26 +16,52 @@ export function sendJson(
   serialized?: SerializedForm,
 ): Promise<void> {
   const chunks = jsonChunks(body, serialized);
-  // Byte strings: one character is one byte.
-  const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': length,
-  });
+  const first = chunks.next();
+  const second = chunks.next();
+  const contentType = 'application/json; charset=utf-8';
 
-  if (chunks.length <= 1) {
-    response.end(chunks[0] ?? '', 'latin1');
+  if (second.done) {
+    const text = first.done ? '' : first.value;
+    // A byte string: one character is one byte.
+    response.writeHead(status, { 'content-type': contentType, 'content-length': text.length });
+    response.end(text, 'latin1');
     return Promise.resolve();
   }
-  return writeChunks(response, chunks);
+
+  response.writeHead(status, { 'content-type': contentType });
+  return writeChunks(response, [first.value as ByteString, second.value], chunks);
 }
 
-async function writeChunks(response: ServerResponse, chunks: ByteString[]): Promise<void> {
-  for (const chunk of chunks) {
-    if (response.destroyed) return;
-    if (!response.write(chunk, 'latin1')) await drained(response);
+async function writeChunks(
+  response: ServerResponse,
+  taken: ByteString[],
+  rest: Iterator<ByteString>,
+): Promise<void> {
+  try {
+    for (const chunk of taken) if (!(await written(response, chunk))) return;
+    for (let next = rest.next(); !next.done; next = rest.next()) {
+      if (!(await written(response, next.value))) return;
+    }
+    response.end();
+  } catch (error) {
+    // The status line is out: a broken answer can only be cut short.
+    response.destroy(error instanceof Error ? error : new Error(String(error)));
   }
-  response.end();
+}
+
+/**
+ * How much may wait in the socket's buffer before encoding pauses: a few chunks, so
+ * that a fast client is not slowed by a pause after every 64 KB.
+ */
+const BUFFERED_BYTES = 512 * 1024;
+
+/** False once the client has gone away. */
+async function written(response: ServerResponse, chunk: ByteString): Promise<boolean> {
+  if (response.destroyed) return false;
+  response.write(chunk, 'latin1');
+  // Past the socket's own mark `write` has asked for a pause, so 'drain' follows.
+  if (response.writableLength > BUFFERED_BYTES) await drained(response);
+  return !response.destroyed;
 }
 
 function drained(response: ServerResponse): Promise<void> {

@@ -5,11 +5,11 @@ import { type ByteString, utf8ByteString } from './byte-string.js';
  * for byte what `JSON.stringify` would give.
  *
  * Why not one `JSON.stringify` and `response.end(text)`: a page of deals carries
- * Cyrillic, so a 50-command batch became a 20 MB two-byte string, and Node turned each
- * such string into one equally large native buffer for the socket. V8 handed those
- * pages back to the system late: the emulator's RSS grew to 1 GB under batches of pages
- * while its heap stayed at 210 MB. Chunks of byte strings stay in the JavaScript heap
- * and reach the socket by plain copies of 64 KB.
+ * Cyrillic, so a 50-command batch became a 20 MB two-byte string, which Node copied
+ * into an equally large native buffer for the socket; with the garbage of each answer
+ * the emulator's RSS peaked at 700 MB to 1 GB under batches of pages while its heap
+ * held 210 MB. Chunks of byte strings stay small, in the JavaScript heap, and reach the
+ * socket by plain copies.
  *
  * `serialized` may supply the finished JSON of some objects (list rows whose JSON is
  * cached, see state/list-row-cache.ts); those are copied instead of encoded again.
@@ -17,29 +17,6 @@ import { type ByteString, utf8ByteString } from './byte-string.js';
 export type SerializedForm = (value: object) => ByteString | undefined;
 
 const CHUNK_BYTES = 64 * 1024;
-
-class ChunkCollector {
-  readonly chunks: ByteString[] = [];
-  private pending = '';
-
-  addText(text: string): void {
-    this.addBytes(utf8ByteString(text));
-  }
-
-  addBytes(bytes: ByteString): void {
-    this.pending += bytes;
-    if (this.pending.length < CHUNK_BYTES) return;
-
-    this.chunks.push(this.pending);
-    this.pending = '';
-  }
-
-  finish(): ByteString[] {
-    if (this.pending !== '') this.chunks.push(this.pending);
-    this.pending = '';
-    return this.chunks;
-  }
-}
 
 /** Values JSON.stringify leaves out of objects and writes as null in arrays. */
 function isSkipped(value: unknown): boolean {
@@ -64,56 +41,60 @@ function holdsContainers(value: object): boolean {
 }
 
 /**
- * Walks objects and arrays that hold other objects, so that serialized forms are found
- * at any depth (a batch nests pages two levels down); everything else is encoded whole.
+ * The pieces of the JSON of `value`. Walks objects and arrays that hold other objects,
+ * so that serialized forms are found at any depth (a batch nests pages two levels
+ * down); everything else is encoded whole.
  */
-class JsonWalk {
-  constructor(
-    private readonly out: ChunkCollector,
-    private readonly serialized: SerializedForm | undefined,
-  ) {}
-
-  value(value: unknown): void {
-    if (!isContainer(value)) {
-      this.out.addText(JSON.stringify(value) ?? 'null');
-      return;
-    }
-
-    const finished = this.serialized?.(value);
-    if (finished !== undefined) this.out.addBytes(finished);
-    else if (!isPlain(value) || !holdsContainers(value)) this.out.addText(JSON.stringify(value));
-    else if (Array.isArray(value)) this.array(value);
-    else this.object(value as Record<string, unknown>);
+function* pieces(value: unknown, serialized: SerializedForm | undefined): Generator<ByteString> {
+  if (!isContainer(value)) {
+    yield utf8ByteString(JSON.stringify(value) ?? 'null');
+    return;
   }
 
-  private array(items: unknown[]): void {
-    this.out.addText('[');
-    for (let index = 0; index < items.length; index++) {
-      if (index > 0) this.out.addText(',');
-      const item = items[index];
-      if (isSkipped(item)) this.out.addText('null');
-      else this.value(item);
-    }
-    this.out.addText(']');
-  }
-
-  private object(record: Record<string, unknown>): void {
-    let separator = '{';
-    for (const key of Object.keys(record)) {
-      const member = record[key];
-      if (isSkipped(member)) continue;
-
-      this.out.addText(`${separator}${JSON.stringify(key)}:`);
-      this.value(member);
-      separator = ',';
-    }
-    this.out.addText(separator === '{' ? '{}' : '}');
-  }
+  const finished = serialized?.(value);
+  if (finished !== undefined) yield finished;
+  else if (!isPlain(value) || !holdsContainers(value)) yield utf8ByteString(JSON.stringify(value));
+  else if (Array.isArray(value)) yield* arrayPieces(value, serialized);
+  else yield* objectPieces(value as Record<string, unknown>, serialized);
 }
 
-/** The UTF-8 JSON of `body` in chunks; an undefined body is `null`. */
-export function jsonChunks(body: unknown, serialized?: SerializedForm): ByteString[] {
-  const out = new ChunkCollector();
-  new JsonWalk(out, serialized).value(body);
-  return out.finish();
+function* arrayPieces(items: unknown[], serialized: SerializedForm | undefined) {
+  yield '[';
+  for (let index = 0; index < items.length; index++) {
+    if (index > 0) yield ',';
+    const item = items[index];
+    if (isSkipped(item)) yield 'null';
+    else yield* pieces(item, serialized);
+  }
+  yield ']';
+}
+
+function* objectPieces(record: Record<string, unknown>, serialized: SerializedForm | undefined) {
+  let separator = '{';
+  for (const key of Object.keys(record)) {
+    const member = record[key];
+    if (isSkipped(member)) continue;
+
+    yield utf8ByteString(`${separator}${JSON.stringify(key)}:`);
+    yield* pieces(member, serialized);
+    separator = ',';
+  }
+  yield separator === '{' ? '{}' : '}';
+}
+
+/**
+ * The UTF-8 JSON of `body` in chunks, encoded as they are taken: a chunk not yet taken
+ * holds no memory, so a large answer written at the socket's pace stays small. An
+ * undefined body is `null`.
+ */
+export function* jsonChunks(body: unknown, serialized?: SerializedForm): Generator<ByteString> {
+  let pending = '';
+  for (const piece of pieces(body, serialized)) {
+    pending += piece;
+    if (pending.length < CHUNK_BYTES) continue;
+
+    yield pending;
+    pending = '';
+  }
+  if (pending !== '') yield pending;
 }

@@ -3,8 +3,8 @@ import { utf8ByteString } from '../../src/http/byte-string.js';
 import { jsonChunks } from '../../src/http/json-chunks.js';
 
 /** The chunks as the client receives them: UTF-8 bytes decoded once. */
-function received(chunks: string[]): string {
-  return Buffer.concat(chunks.map((chunk) => Buffer.from(chunk, 'latin1'))).toString('utf8');
+function received(chunks: Iterable<string>): string {
+  return Buffer.concat([...chunks].map((chunk) => Buffer.from(chunk, 'latin1'))).toString('utf8');
 }
 
 const deal = (id: number) => ({
@@ -35,7 +35,7 @@ describe('JSON answers in chunks', () => {
 
   it('cuts a 10 MB answer into chunks of about 64 KB with the same bytes', () => {
     const body = { result: Array.from({ length: 2_500 }, (_, index) => deal(index)) };
-    const chunks = jsonChunks(body);
+    const chunks = [...jsonChunks(body)];
 
     expect(chunks.length).toBeGreaterThan(5);
     for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeLessThan(80 * 1024);

@@ -28,24 +28,35 @@ const pageCommands = (pages: number) => {
 
 // Answers are written in chunks, list rows from a cache of rows already answered
 // (src/http/json-chunks.ts, src/state/list-row-cache.ts). A client must see what a
-// portal sends: one JSON document in UTF-8 with its length
+// portal sends: one JSON document in UTF-8
 // (settings/how-to-call-rest-api/general-principles.md: "the result in JSON").
 describe('answer encoding', () => {
   const emulator = useEmulator();
 
-  it('sends a batch of pages larger than a chunk as canonical JSON with its length', async () => {
+  it('sends an answer larger than a chunk chunked, as canonical JSON', async () => {
     const { webhookUrl } = emulator();
     const reply = await raw(`${webhookUrl}batch`, pageCommands(3));
 
     expect(reply.status).toBe(200);
     expect(reply.bytes.length).toBeGreaterThan(64 * 1024);
     expect(reply.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(Number(reply.headers.get('content-length'))).toBe(reply.bytes.length);
+    expect(reply.headers.get('transfer-encoding')).toBe('chunked');
+    expect(reply.headers.get('content-length')).toBeNull();
     expect(JSON.stringify(JSON.parse(reply.text))).toBe(reply.text);
 
     const pages = JSON.parse(reply.text).result.result;
     expect(pages.page0).toHaveLength(50);
     expect(pages.page0[0].TITLE).toBe('Дом 1');
+  });
+
+  it('sends a small answer at once with its Content-Length in bytes', async () => {
+    const { webhookUrl } = emulator();
+    const reply = await raw(`${webhookUrl}crm.deal.get?id=1`);
+
+    expect(reply.headers.get('transfer-encoding')).toBeNull();
+    expect(Number(reply.headers.get('content-length'))).toBe(reply.bytes.length);
+    expect(reply.bytes.length).toBeGreaterThan(reply.text.length);
+    expect(JSON.parse(reply.text).result.TITLE).toBe('Дом 1');
   });
 
   it('answers a row read again the same way, and a written row with its new values', async () => {
