@@ -13,6 +13,8 @@ export interface CompletionFacts {
   reason: string | null;
   photoCount: number;
   authorName: string;
+  /** Why it was first marked not done, when it was done later; null otherwise. */
+  earlierReason: string | null;
   /** Where the office sees it in AudioBot; null when AudioBot's address is not set. */
   link: string | null;
 }
@@ -34,6 +36,7 @@ export function completionComment(facts: CompletionFacts): string {
     `Бригада: ${facts.brigadeName ?? 'не указана'}`,
     done ? `Фото: ${facts.photoCount}` : `Причина: ${facts.reason ?? ''}`,
     `Отметил: ${facts.authorName}`,
+    ...(facts.earlierReason ? [`Ранее отмечено «не убрано»: ${facts.earlierReason}`] : []),
     ...(facts.link ? [`Подробнее в AudioBot: ${facts.link}`] : []),
     completionMarker(facts.id),
   ].join('\n');

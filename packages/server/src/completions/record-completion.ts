@@ -47,7 +47,9 @@ type Db = Kysely<Database>;
  * Stores a completion with its photos and, in the same transaction, the Bitrix24 writes
  * it causes: the deal's timeline comment, the line of the day's task, and for a cleaning
  * not done a notification to each portal admin. Either all of it is stored or nothing
- * (the photo files of a failed attempt are removed again).
+ * (the photo files of a failed attempt are removed again). A cleaning marked not done
+ * may later be marked done (the brigade came back): the same completion, comment and
+ * line then say so. Any other second mark is refused.
  */
 export async function recordCompletion(
   db: Db,
@@ -55,18 +57,27 @@ export async function recordCompletion(
   input: CompletionInput,
 ): Promise<RecordedCompletion> {
   checkCompletion(input);
-  if (await completionOf(db, input)) throw apiError('completion_exists');
+  const earlier = await completionOf(db, input);
+  if (earlier && !(earlier.status === 'not_done' && input.status === 'done')) {
+    throw apiError('completion_exists');
+  }
 
   const fileNames: string[] = [];
   try {
     for (const photo of input.photos) {
       fileNames.push(await photos.save(input.memberId, input.cleaning.date, photo));
     }
-    return await db.transaction().execute((trx) => storeCompletion(trx, input, fileNames));
+    return await db
+      .transaction()
+      .execute((trx) =>
+        earlier
+          ? replaceCompletion(trx, input, earlier, fileNames)
+          : storeCompletion(trx, input, fileNames),
+      );
   } catch (error) {
     await photos.discard(fileNames);
     // Two phones marking the same cleaning at once: the unique key lets one through.
-    if (await completionOf(db, input)) throw apiError('completion_exists');
+    if (!earlier && (await completionOf(db, input))) throw apiError('completion_exists');
     throw error;
   }
 }
@@ -85,7 +96,7 @@ async function completionOf(db: Db, input: CompletionInput) {
   const { cleaning } = input;
   return db
     .selectFrom('completions')
-    .select('id')
+    .select(['id', 'status', 'reason'])
     .where('memberId', '=', input.memberId)
     .where('houseId', '=', cleaning.houseId)
     .where('date', '=', cleaning.date)
@@ -126,6 +137,35 @@ async function storeCompletion(
   return { id, outboxIds };
 }
 
+/** A cleaning marked not done, now done: the completion and its writes say so. */
+async function replaceCompletion(
+  trx: Transaction<Database>,
+  input: CompletionInput,
+  earlier: { id: number | string; reason: string | null },
+  fileNames: string[],
+): Promise<RecordedCompletion> {
+  const id = Number(earlier.id);
+  const changed = await trx
+    .updateTable('completions')
+    .set({
+      status: input.status,
+      reason: null,
+      photoCount: fileNames.length,
+      authorId: input.author.id,
+      authorName: input.author.name,
+      createdAt: input.now.toISOString(),
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'not_done')
+    .executeTakeFirst();
+  // Another phone turned it done meanwhile.
+  if (Number(changed.numUpdatedRows) !== 1) throw apiError('completion_exists');
+
+  await storePhotos(trx, input, id, fileNames);
+  const facts = { ...factsOf(input, id, fileNames.length), earlierReason: earlier.reason };
+  return { id, outboxIds: await enqueueWrites(trx, input, facts) };
+}
+
 async function storePhotos(
   trx: Transaction<Database>,
   input: CompletionInput,
@@ -163,6 +203,7 @@ function factsOf(input: CompletionInput, id: number, photoCount: number): Comple
     reason: input.reason,
     photoCount,
     authorName: input.author.name,
+    earlierReason: null,
     link: input.publicUrl ? `${input.publicUrl.replace(/\/$/, '')}/check?${query}` : null,
   };
 }

@@ -1,11 +1,13 @@
+import { isBitrix24Error } from '@audiobot/bitrix24';
 import type { OperationContext, OperationInput, OutboxOperation } from './outbox-operation.js';
 import { OutboxPayloadError } from './outbox-operation.js';
 
 /**
- * Adds one comment to a CRM item's timeline. The comment carries `marker` (e.g.
- * `[AB completion:12]`); crm.timeline.comment.list filters only by the item, so an
- * earlier run's comment is found by reading the item's comments: a run that crashed or
- * lost the answer right after the add finds it instead of adding a second one.
+ * Makes one comment on a CRM item's timeline say the given text. The comment carries
+ * `marker` (e.g. `[AB completion:12]`); crm.timeline.comment.list filters only by the
+ * item, so an earlier run's comment is found by reading the item's comments: a run that
+ * crashed or lost the answer right after the add finds it instead of adding a second
+ * one. A comment found (by its saved id or the marker) is updated to the text.
  */
 export interface TimelineCommentPayload {
   entityType: 'deal';
@@ -53,10 +55,14 @@ async function addComment(
   context: OperationContext,
 ): Promise<TimelineCommentResult> {
   const stored = commentIdOf(input.result);
-  if (stored !== null) return { commentId: stored, via: 'stored_id' };
+  if (stored !== null && (await updateComment(stored, input.payload, context))) {
+    return { commentId: stored, via: 'stored_id' };
+  }
 
   const found = await findByMarker(input.payload, context);
-  if (found !== null) return { commentId: found, via: 'marker' };
+  if (found !== null && (await updateComment(found, input.payload, context))) {
+    return { commentId: found, via: 'marker' };
+  }
 
   const { entityType, entityId, comment } = input.payload;
   const answer = await context.portal.call<unknown>(
@@ -69,6 +75,25 @@ async function addComment(
     throw new Error('crm.timeline.comment.add answered without a comment id');
   await context.saveResult({ commentId, via: 'added' } satisfies TimelineCommentResult);
   return { commentId, via: 'added' };
+}
+
+/** False when the comment is gone (deleted in the portal): the caller looks further. */
+async function updateComment(
+  commentId: number,
+  payload: TimelineCommentPayload,
+  context: OperationContext,
+): Promise<boolean> {
+  try {
+    await context.portal.call(
+      'crm.timeline.comment.update',
+      { id: commentId, fields: { COMMENT: payload.comment } },
+      { signal: context.signal },
+    );
+    return true;
+  } catch (error) {
+    if (isBitrix24Error(error) && error.code === 'NOT_FOUND') return false;
+    throw error;
+  }
 }
 
 function commentIdOf(result: unknown): number | null {

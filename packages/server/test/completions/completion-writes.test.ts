@@ -185,6 +185,56 @@ describeStore('completions written to Bitrix24 through the outbox', () => {
     );
   });
 
+  it('turns a cleaning not done into done later: the same comment and line say so', async () => {
+    await runBrigadeDispatch(harness.store.db, harness.completionWorker(), {
+      memberId: harness.emulator.memberId,
+      date: harness.today,
+      timeZone: 'Europe/Moscow',
+      timeoutMs: 30_000,
+    });
+    const cleaning = first();
+    const notDone = await harness.post(leader, {
+      ...cleaningBody(cleaning),
+      status: 'not_done',
+      reason: 'Не было ключа',
+      photos: [],
+    });
+    await settle();
+    const notices = harness.emulator.portal.state.notifications.size;
+
+    const done = await harness.post(leader, {
+      ...cleaningBody(cleaning),
+      status: 'done',
+      photos: [jpegBase64(3), jpegBase64(4)],
+    });
+    await settle();
+
+    expect(done.statusCode, done.body).toBe(201);
+    expect(done.json().completion).toMatchObject({
+      id: notDone.json().completion.id,
+      status: 'done',
+      reason: null,
+    });
+    expect(done.json().completion.photos).toHaveLength(2);
+    const mine = comments().filter((comment) => comment.ENTITY_ID === cleaning.houseId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.COMMENT).toContain('Уборка выполнена');
+    expect(mine[0]?.COMMENT).toContain('Ранее отмечено «не убрано»: Не было ключа');
+    const lines = harness.emulator.portal.state.checklistItems
+      .values()
+      .filter((item) => item.TITLE.includes(`[AB cleaning:${cleaning.houseId}:`));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ IS_COMPLETE: 'Y' });
+    expect(harness.emulator.portal.state.notifications.size).toBe(notices);
+
+    const again = await harness.post(leader, {
+      ...cleaningBody(cleaning),
+      status: 'not_done',
+      reason: 'Передумали',
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
   it('tells every portal admin of a cleaning not done, once each', async () => {
     await harness.post(leader, {
       ...cleaningBody(first()),

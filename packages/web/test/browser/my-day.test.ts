@@ -121,6 +121,26 @@ describe.skipIf(skipReason || !databasePath)(
       expect(photo.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     });
 
+    it('turns the house not done into done when the brigade comes back', async () => {
+      const card = houseCard(1);
+      await expect(card.getByTestId('not-done').count()).resolves.toBe(0);
+      const chooser = phone.waitForEvent('filechooser');
+      await card.getByTestId('done').first().click();
+      await (await chooser).setFiles({
+        name: 'vernulis.jpg',
+        mimeType: 'image/jpeg',
+        buffer: await cameraShot(phone),
+      });
+      await card.getByTestId('photo-previews').locator('img').first().waitFor();
+      await card.getByTestId('send').click();
+
+      await card.getByTestId('mark-done').waitFor();
+      await expect(card.getByTestId('mark-not-done').count()).resolves.toBe(0);
+      await expect(phone.getByTestId('day-progress').textContent()).resolves.toContain(
+        t.day.progress(2, cleaningsOf(day)),
+      );
+    });
+
     it('shows the office the plan, the mark, its photo and the Bitrix24 comment', async () => {
       const house = day.houses[0];
       // The outbox worker polls every 5 s: wait for the comment to be written.
