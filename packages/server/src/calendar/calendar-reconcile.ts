@@ -82,6 +82,7 @@ export async function reconcileCalendar(
     const step = await reconcileOne(db, input.memberId, key, {
       want: desired.get(key),
       have: stored.get(key),
+      from: input.from,
       addUntil,
       now,
     });
@@ -120,7 +121,7 @@ async function reconcileOne(
   db: Db,
   memberId: string,
   key: string,
-  state: { want?: CleaningEvent; have?: StoredEvent; addUntil: string; now: Date },
+  state: { want?: CleaningEvent; have?: StoredEvent; from: string; addUntil: string; now: Date },
 ): Promise<{ outcome: 'upserted' | 'removed' | 'unchanged'; id: number | null } | null> {
   const { want, have, now } = state;
   const live = have?.kind === calendarEventUpsertKind;
@@ -128,7 +129,9 @@ async function reconcileOne(
   if (want) {
     if (live && have.payload === JSON.stringify(want.payload))
       return { outcome: 'unchanged', id: have.open ? have.id : null };
-    if (!live && want.date > state.addUntil) return null;
+    // A new event only for a day of the window, up to the limit; a slot-mate outside it
+    // is looked at for its key's sake, not added.
+    if (!live && (want.date < state.from || want.date > state.addUntil)) return null;
     const entry = await enqueueOutbox(
       db,
       { memberId, kind: calendarEventUpsertKind, idempotencyKey: key, payload: want.payload },

@@ -60,9 +60,33 @@ describeStore('cleanings as calendar events, kept in step with the plan', () => 
 
     const events = await expectEventsMatchPlan(harness, date, 'brigade');
     expect(run.calendar?.upserted).toBe(events.length);
+    expect(harness.events()).toHaveLength(events.length); // no other day's cleaning
     expect(run.entries.every((entry) => entry.status === 'done')).toBe(true);
     expect(events[0]?.name).toMatch(/^Уборка: /);
     expect(events[0]?.description).toContain('[AB cleaning-event:');
+  });
+
+  it('adds the events of the day only, not the earlier dates of the same slots', async () => {
+    const rows = await harness.store.db
+      .selectFrom('cleanings')
+      .select(['houseId', 'slot', 'date'])
+      .where('memberId', '=', harness.emulator.memberId)
+      .orderBy('date')
+      .execute();
+    const seen = new Set<string>();
+    const later = rows.find((row) => {
+      const slot = `${row.houseId}:${row.slot}:${row.date.slice(0, 7)}`;
+      if (seen.has(slot)) return true;
+      seen.add(slot);
+      return false;
+    });
+    expect(later).toBeDefined();
+    date = later?.date ?? date;
+
+    await dispatch();
+
+    const events = await expectEventsMatchPlan(harness, date, 'brigade');
+    expect(harness.events()).toHaveLength(events.length);
   });
 
   it('moves an event when its cleaning moves, removes it when the house leaves the month', async () => {

@@ -33,6 +33,7 @@ export async function plannedCleanings(
     .where('cleanings.memberId', '=', harness.emulator.memberId)
     .where('cleanings.date', '=', date)
     .where('houses.deletedAt', 'is', null)
+    .orderBy('houses.id')
     .execute();
   return rows.map((row) => ({
     houseId: Number(row.houseId),
