@@ -74,6 +74,21 @@ describeStore('the completions API: who may mark what, and bad input', () => {
     expectError(await harness.get(leader, foreign), 403, 'forbidden');
   });
 
+  it('documents every completions route in the OpenAPI document', async () => {
+    const document = (await harness.get({}, '/api/docs/json')).json();
+    const create = document.paths['/api/completions'].post;
+
+    expect(Object.keys(create.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '401', '403', '404', '409', '413']),
+    );
+    expect(create.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['houseId', 'date', 'cleaningType', 'slot', 'status']),
+    );
+    for (const path of ['/day', '/check', '/photos/{id}']) {
+      expect(document.paths[`/api/completions${path}`].get, path).toBeDefined();
+    }
+  });
+
   it('refuses another brigade’s cleaning (404) and a brigade member (403)', async () => {
     expectError(await harness.post(leader, bodyOf(theirs()[0])), 404, 'cleaning_not_found');
     expectError(await harness.post(member, bodyOf(mine()[0])), 403, 'forbidden');
