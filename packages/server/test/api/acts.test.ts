@@ -146,18 +146,25 @@ describeStore('acts of a month', () => {
       expect(stored.memberId).toBe('member-test-1');
     });
 
-    it('refuses to sign twice, in the future, or where nothing is planned', async () => {
+    it('refuses a second signature, a future date or month, and a house with no plan', async () => {
       const twice = await sign(HOUSES.C, office);
       const future = await sign(HOUSES.A, office, { date: '2026-12-04' });
       const nothing = await sign(HOUSES.D, office);
       const deleted = await sign(HOUSES.E, office);
       const unknown = await sign(999_999, office);
+      const ahead = await fixture.app.inject({
+        method: 'PUT',
+        url: signature(HOUSES.D, '2027-01'),
+        headers: office,
+        payload: {},
+      });
 
       expect([twice.statusCode, twice.json().error]).toEqual([409, 'act_already_signed']);
       expect([future.statusCode, future.json().field]).toEqual([400, 'date']);
       expect([nothing.statusCode, nothing.json().error]).toEqual([409, 'act_nothing_planned']);
       expect(deleted.statusCode).toBe(409);
       expect([unknown.statusCode, unknown.json().error]).toEqual([404, 'house_not_found']);
+      expect([ahead.statusCode, ahead.json().field]).toEqual([400, 'month']);
     });
 
     it('lets only the office and admins sign or unsign', async () => {

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 
 import { apiError } from '../../http/api-error.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
+import { monthOf } from '../local-date.js';
 import { ErrorSchema, IsoDateSchema, protectedErrors } from '../schemas/common-schemas.js';
 import { actOf, houseExists } from './act-answer.js';
 import { ActParamsSchema, ActSchema } from './act-schemas.js';
@@ -31,9 +32,7 @@ export function actSignRoute(app: ApiApp, context: ApiContext): void {
       const { month } = request.params;
       const houseId = Number(request.params.id);
       const date = request.body.date ?? context.today();
-      if (date > context.today()) {
-        throw apiError('validation_failed', 'An act cannot be signed in the future.', 'date');
-      }
+      assertSignable(date, month, context.today());
 
       await assertActOwed(context, houseId, month);
       const key = { memberId: context.memberId(), houseId, month };
@@ -48,6 +47,15 @@ export function actSignRoute(app: ApiApp, context: ApiContext): void {
       return (await actOf(context, houseId, month))!;
     },
   );
+}
+
+function assertSignable(date: string, month: string, today: string): void {
+  if (date > today) {
+    throw apiError('validation_failed', 'An act cannot be signed in the future.', 'date');
+  }
+  if (month > monthOf(today)) {
+    throw apiError('validation_failed', 'The act of a month ahead cannot be signed.', 'month');
+  }
 }
 
 async function assertActOwed(context: ApiContext, houseId: number, month: string) {
