@@ -106,7 +106,7 @@ describe('calendar', () => {
     });
   });
 
-  it('adds a section to another user’s calendar for an admin (calendar-section-add.md)', async () => {
+  it('lets an admin add a section to another’s calendar (calendar-section-add.md)', async () => {
     const added = await call('calendar.section.add', {
       type: 'user',
       ownerId: 4,
@@ -147,7 +147,7 @@ describe('calendar', () => {
     });
   });
 
-  it('answers the docs’ errors for a gone event, a missing owner and a foreign section', async () => {
+  it('answers the docs’ errors: a gone event, a missing owner, a foreign section', async () => {
     const gone = await call('calendar.event.update', { id: 999, type: 'user', ownerId: 2 });
     expect(gone.body.error_description).toBe('An error occurred while changing the event.');
     const deleted = await call('calendar.event.delete', { id: 999 });

@@ -17,8 +17,9 @@ type Db = Kysely<Database>;
 
 /**
  * A cleaning's key: the month of its date, the house, the schedule slot and its place
- * among that slot's dates of the month (`cleaning-event:2025-09:12:1:0`). A date moved within the slot keeps its
- * key, so its event moves instead of one being removed and another added.
+ * among that slot's dates of the month (`cleaning-event:2025-09:12:1:0`). A date moved
+ * within the slot keeps its key, so its event moves instead of one being removed and
+ * another added.
  */
 export function cleaningEventKey(month: string, houseId: number, slot: number, n: number) {
   return `cleaning-event:${month}:${houseId}:${slot}:${n}`;

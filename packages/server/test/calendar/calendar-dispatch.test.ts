@@ -55,7 +55,7 @@ describeStore('cleanings as calendar events, kept in step with the plan', () => 
       .execute();
   }
 
-  it('puts each cleaning of the day in its brigade leader’s section, bound to the deal', async () => {
+  it('puts each cleaning of the day in its leader’s section, bound to the deal', async () => {
     const run = await dispatch();
 
     const events = await expectEventsMatchPlan(harness, date, 'brigade');
@@ -89,7 +89,7 @@ describeStore('cleanings as calendar events, kept in step with the plan', () => 
     expect(harness.events()).toHaveLength(events.length);
   });
 
-  it('moves an event when its cleaning moves, removes it when the house leaves the month', async () => {
+  it('moves an event with its cleaning, removes it when the house leaves the month', async () => {
     await dispatch();
     const [moved, removed] = await plannedCleanings(harness, date);
     const before = harness.events();

@@ -74,7 +74,7 @@ describeStore('one task per house and day (AUDIOBOT_DISPATCH_TASKS=house)', () =
     expect(harness.tasks().map((task) => task.id)).toEqual(ids);
   });
 
-  it('rewrites the other kind’s tasks as cancelled when the setting changes, both ways', async () => {
+  it('rewrites the other kind’s tasks as cancelled when the setting changes', async () => {
     await dispatch('brigade');
     const brigadeTasks = harness.tasks().map((task) => task.id);
 
