@@ -57,9 +57,13 @@ export function donePercent(done: number, planned: number): number {
   return Math.min(100, Math.round((done / planned) * 100));
 }
 
-/** Only the office and admins sign acts; the server checks it again. */
-export function canSignActs(role: UserRole | undefined): boolean {
-  return role === 'office' || role === 'admin';
+/** Only the office and admins sign acts, and not for a month ahead; the server checks too. */
+export function canSignActs(
+  role: UserRole | undefined,
+  month: string,
+  currentMonth: string,
+): boolean {
+  return (role === 'office' || role === 'admin') && month <= currentMonth;
 }
 
 /** What the row's button does: sign an unsigned act, take back a signed one. */

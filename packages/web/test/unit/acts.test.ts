@@ -82,12 +82,14 @@ describe('acts figures and rights', () => {
     expect(donePercent(1, 3)).toBe(33);
   });
 
-  it('lets the office and admins sign, not brigades', () => {
-    expect(canSignActs('office')).toBe(true);
-    expect(canSignActs('admin')).toBe(true);
-    expect(canSignActs('brigade_leader')).toBe(false);
-    expect(canSignActs('brigade_member')).toBe(false);
-    expect(canSignActs(undefined)).toBe(false);
+  it('lets the office and admins sign, not brigades, and no month ahead', () => {
+    const now = '2026-12';
+    expect(canSignActs('office', now, now)).toBe(true);
+    expect(canSignActs('admin', '2026-11', now)).toBe(true);
+    expect(canSignActs('admin', '2027-01', now)).toBe(false);
+    expect(canSignActs('brigade_leader', now, now)).toBe(false);
+    expect(canSignActs('brigade_member', now, now)).toBe(false);
+    expect(canSignActs(undefined, now, now)).toBe(false);
   });
 
   it('signs an unsigned act and unsigns a signed one', () => {
