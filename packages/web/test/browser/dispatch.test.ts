@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createStore } from '../../../server/src/store/index.js';
 import type { DayDispatchState } from '../../src/api/dispatch-api.js';
 import { t } from '../../src/i18n/index.js';
-import { type AppTab, openApp, skipReason, visit } from './support/app-session.js';
+import { type AppTab, openApp, screenshot, skipReason, visit } from './support/app-session.js';
 import { launchChromium, PHONE } from './support/chromium.js';
 
 const databasePath = inject('databasePath');
@@ -65,6 +65,7 @@ describe.skipIf(skipReason)('«Отправка планов»: send a day now a
     expect(await row.getByTestId('dispatch-reason').textContent()).toContain(
       'ERROR_CORE: Task not found or not accessible',
     );
+    await screenshot(tab.page, 'dispatch-failed');
     await row.getByTestId('dispatch-retry').click();
 
     await tab.page.waitForSelector(`[data-outbox-id="${done?.id}"]:not([data-status="failed"])`);
@@ -81,6 +82,7 @@ describe.skipIf(skipReason)('«Отправка планов»: send a day now a
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(tab.page, 'dispatch-phone');
     await tab.page.setViewportSize({ width: 1280, height: 900 });
   });
 });
