@@ -38,7 +38,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     loggerInstance: categoryLogger(logger, 'http') as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
-    ajv: { customOptions: { allErrors: false } },
+    // An unknown property is a client's mistake (a typo loses an edit): say so, don't drop it.
+    ajv: { customOptions: { allErrors: false, removeAdditional: false } },
   });
 
   if (dependencies.onRoute) app.addHook('onRoute', dependencies.onRoute);

@@ -47,6 +47,24 @@ describeStore('error answers', () => {
     expect(sync.json()).toMatchObject({ error: 'validation_failed', field: 'mode' });
   });
 
+  it('refuses an unknown property instead of dropping it (a typo would lose input)', async () => {
+    const body = await fixture.app.inject({
+      method: 'POST',
+      url: '/api/sync',
+      headers: asAdmin,
+      payload: { mode: 'full', moed: 'incremental' },
+    });
+    const query = await fixture.app.inject({
+      url: '/api/cleaning/houses?limt=5',
+      headers: asAdmin,
+    });
+
+    expect(body.statusCode).toBe(400);
+    expect(body.json()).toMatchObject({ error: 'validation_failed', field: 'moed' });
+    expect(query.statusCode).toBe(400);
+    expect(query.json()).toMatchObject({ error: 'validation_failed', field: 'limt' });
+  });
+
   it('answers malformed JSON with 400 bad_request', async () => {
     const response = await fixture.app.inject({
       method: 'POST',
