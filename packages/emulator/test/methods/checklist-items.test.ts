@@ -89,7 +89,7 @@ describe('task checklists and tagged notifications', () => {
     expect(emulator().portal.state.checklistItems.size).toBe(0);
   });
 
-  it('moves a task to completed with tasks.task.complete (status/tasks-task-complete.md)', async () => {
+  it('completes a task with tasks.task.complete (status/tasks-task-complete.md)', async () => {
     const taskId = await newTask();
     const answer = await call('tasks.task.complete', { taskId });
 

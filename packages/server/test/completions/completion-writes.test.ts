@@ -105,7 +105,7 @@ describeStore('completions written to Bitrix24 through the outbox', () => {
     expect((await harness.get({}, stored.url)).statusCode).toBe(401);
   });
 
-  it('closes the house in the brigade’s day task: a checklist line, done or with the reason', async () => {
+  it('closes the house in the brigade’s day task: a checklist line, done or why not', async () => {
     await runBrigadeDispatch(harness.store.db, harness.completionWorker(), {
       memberId: harness.emulator.memberId,
       date: harness.today,
@@ -252,7 +252,7 @@ describeStore('completions written to Bitrix24 through the outbox', () => {
     expect(notices[0]?.message).toContain('Причина: Нет воды.');
   });
 
-  it('holds exactly one comment per completion under faults, a crash and repeated runs', async () => {
+  it('holds one comment per completion under faults, a crash and repeated runs', async () => {
     const marked = ofBrigade().slice(0, 6);
     await harness.control('PUT', '/faults', {
       errors: [

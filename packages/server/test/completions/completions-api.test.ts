@@ -55,7 +55,7 @@ describeStore('the completions API: who may mark what, and bad input', () => {
     expect(response.json()).toMatchObject({ error, message: expect.any(String) });
   };
 
-  it('lists the leader’s day: their brigade’s houses by address, whatever they ask for', async () => {
+  it('lists the leader’s day: their brigade’s houses by address, whatever asked', async () => {
     const answer = await harness.get(leader, '/api/completions/day');
     const body = answer.json();
 
@@ -99,7 +99,8 @@ describeStore('the completions API: who may mark what, and bad input', () => {
     const cleaning = mine()[1];
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
     const text = Buffer.from('plain text, not a picture').toString('base64');
-    const huge = `data:image/jpeg;base64,${Buffer.alloc(5 * 1024 * 1024 + 10, 0xff).toString('base64')}`;
+    const tooBig = Buffer.alloc(5 * 1024 * 1024 + 10, 0xff).toString('base64');
+    const huge = `data:image/jpeg;base64,${tooBig}`;
 
     expectError(
       await harness.post(leader, bodyOf(cleaning, { photos: [] })),
