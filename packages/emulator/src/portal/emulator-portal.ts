@@ -98,6 +98,9 @@ export class EmulatorPortal {
     const state = new PortalState(snapshot);
     state.portal.plan = this.state.portal.plan;
     this.state = state;
+    // Cached rows stay right across a reset (its rows are the same objects) but would
+    // only take room once another snapshot's rows are served; a fresh start is simplest.
+    this.listRows.clear();
     this.tokens.reset();
     this.restorePermanent();
     this.registerSecrets();
