@@ -28,3 +28,5 @@ export function launchChromium(): Promise<Browser> {
 
 export const DESKTOP = { width: 1366, height: 900 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
+/** The narrowest phones still common (many Android models). */
+export const SMALL_PHONE = { width: 360, height: 740 } as const;
