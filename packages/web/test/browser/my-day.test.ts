@@ -172,6 +172,8 @@ describe.skipIf(skipReason || !databasePath)(
         .evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0);
       expect(loaded).toBe(true);
       await screenshot(office.page, 'complaint-check-phone');
+    const violations = await seriousViolations(office.page);
+    expect(violations, describeViolations(violations)).toEqual([]);
     });
   },
 );
