@@ -6,8 +6,9 @@ import type { Database, NewCleaning } from '../store/index.js';
  * array the database unpacks itself (`json_each` in SQLite, `jsonb_to_recordset` in
  * PostgreSQL). The same rows as 27 000 bound values cost Kysely more to build and
  * compile than the database takes to store them; this keeps the write at the
- * database's speed. The rows were just deleted, so a conflict can only be a duplicate
- * inside the page: the last one wins, as with `upsertMany`.
+ * database's speed. The rows were just deleted and each house comes once (the writer
+ * maps each deal once, the domain plans each cleaning once), so no key repeats: the
+ * conflict clause is a guard, not a merge.
  */
 export async function insertCleanings(
   trx: Kysely<Database>,
@@ -17,7 +18,7 @@ export async function insertCleanings(
   if (cleanings.length === 0) return;
 
   const json = JSON.stringify(
-    lastByKey(cleanings).map((c) => [
+    cleanings.map((c) => [
       c.houseId,
       c.date,
       c.cleaningType,
@@ -52,11 +53,4 @@ function postgresInsert(memberId: string, json: string) {
     select ${memberId}, (c ->> 0)::bigint, c ->> 1, c ->> 2, (c ->> 3)::bigint, c ->> 4,
       (c ->> 5)::integer, c ->> 6, c ->> 7
     from jsonb_array_elements(${json}::jsonb) as c ${conflict}`;
-}
-
-/** PostgreSQL refuses to update one row twice in a statement: keep the last of each key. */
-function lastByKey<Row extends Omit<NewCleaning, 'memberId'>>(cleanings: readonly Row[]): Row[] {
-  const byKey = new Map<string, Row>();
-  for (const c of cleanings) byKey.set(`${c.houseId}|${c.date}|${c.cleaningType}|${c.slot}`, c);
-  return byKey.size === cleanings.length ? [...cleanings] : [...byKey.values()];
 }

@@ -1,5 +1,5 @@
 import type { CommandPump } from './command-pump.js';
-import { pageSize, type RestCommand, rowsOf } from './rest-command.js';
+import { batchLimit, pageSize, type RestCommand, rowsOf } from './rest-command.js';
 import type { PortalRow } from './sync-domain.js';
 
 /** One page of house deals with the companies and contacts they name, written together. */
@@ -54,8 +54,12 @@ export async function walkDeals(options: DealWalkOptions): Promise<number> {
     });
   const pages: Promise<void>[] = [settle(unitOf(options, 0, rowsOf(first)))];
 
-  for (let page = 1; page * pageSize < total && !failure; page += 1) {
-    await slots.take();
+  const lastPage = Math.ceil(total / pageSize) - 1;
+  for (let page = 1; page <= lastPage && !failure; page += 1) {
+    // Pages are asked for a batch at a time: a page freed alone would otherwise go out in
+    // a batch of its own while the pump is idle (the writer sets the pace), and on a
+    // large portal every extra request waits for the rate limit.
+    if ((page - 1) % batchLimit === 0) await slots.take(Math.min(batchLimit, lastPage - page + 1));
     const done = pump
       .run(dealPage(options.filter, page * pageSize))
       .then((outcome) => unitOf(options, page, rowsOf(outcome)))
@@ -111,24 +115,34 @@ export async function byIds(
 
 /** A counting semaphore: at most `size` pages between fetch and write. */
 class Slots {
+  readonly #size: number;
   #free: number;
-  readonly #waiting: (() => void)[] = [];
+  #waiting: { count: number; resolve: () => void } | null = null;
 
   constructor(size: number) {
-    this.#free = size;
+    this.#size = Math.max(1, size);
+    this.#free = this.#size;
   }
 
-  async take(): Promise<void> {
-    if (this.#free > 0) {
-      this.#free -= 1;
+  /** Waits until `count` slots (at most all) are free and takes them; one taker at a time. */
+  async take(wanted: number): Promise<void> {
+    const count = Math.min(wanted, this.#size);
+    if (this.#free >= count) {
+      this.#free -= count;
       return;
     }
-    await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    await new Promise<void>((resolve) => {
+      this.#waiting = { count, resolve };
+    });
   }
 
   release(): void {
-    const next = this.#waiting.shift();
-    if (next) next();
-    else this.#free += 1;
+    this.#free += 1;
+    const waiting = this.#waiting;
+    if (waiting && this.#free >= waiting.count) {
+      this.#free -= waiting.count;
+      this.#waiting = null;
+      waiting.resolve();
+    }
   }
 }

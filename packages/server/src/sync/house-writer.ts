@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { type Database, upsertMany } from '../store/index.js';
 import { insertCleanings } from './cleanings-insert.js';
 import type { HouseUnit } from './deal-walk.js';
-import type { MappedHouse, PlacedReference, SyncDomain } from './sync-domain.js';
+import type { MappedHouse, PlacedReference, PortalRow, SyncDomain } from './sync-domain.js';
 import { now } from './sync-runs.js';
 
 export interface HouseWrite {
@@ -33,7 +33,8 @@ export async function writeHouseUnits(
   const contactRows = units.flatMap((unit) => unit.contacts);
   const companies = companyRows.map((row) => ({ ...domain.managementCompanyOf(row), ...stamp }));
   const residents = contactRows.map((row) => ({ ...domain.seniorResidentOf(row), ...stamp }));
-  const mapped = units.flatMap((unit) => unit.deals).map((deal) => domain.houseOf(deal, reference));
+  const deals = lastById(units.flatMap((unit) => unit.deals));
+  const mapped = deals.map((deal) => domain.houseOf(deal, reference));
   const houses = mapped.map(({ house }) => ({ ...house, ...stamp }));
   const cleanings = mapped.flatMap((house) => house.cleanings);
   const houseIds = houses.map((house) => house.id);
@@ -52,6 +53,15 @@ export async function writeHouseUnits(
     }
   });
   return houseIds;
+}
+
+/**
+ * A deal seen twice in one write (offset pages can shift while the walk runs) is
+ * written once, as last seen: its cleanings then appear once in the insert.
+ */
+function lastById(deals: PortalRow[]): PortalRow[] {
+  const byId = new Map(deals.map((deal) => [String(deal.ID), deal]));
+  return byId.size === deals.length ? deals : [...byId.values()];
 }
 
 async function replaceCleanings(
