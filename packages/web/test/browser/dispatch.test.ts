@@ -65,6 +65,9 @@ describe.skipIf(skipReason)('«Отправка планов»: send a day now a
     expect(await row.getByTestId('dispatch-reason').textContent()).toContain(
       'ERROR_CORE: Task not found or not accessible',
     );
+    expect(await row.getByTestId('dispatch-retried').textContent()).toContain(
+      t.dispatch.attempts(10),
+    );
     await screenshot(tab.page, 'dispatch-failed');
     await row.getByTestId('dispatch-retry').click();
 
