@@ -10,7 +10,18 @@ export type ByteString = string;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at \x00
 const nonAscii = /[^\x00-\x7f]/;
 
+/**
+ * Encoding goes through one reused buffer: a buffer a call (Buffer.from) would leave
+ * thousands of small native allocations a batch for the collector to find.
+ */
+const scratch = Buffer.allocUnsafeSlow(256 * 1024);
+
 /** The UTF-8 of `text` as a byte string; ASCII text is its own encoding. */
 export function utf8ByteString(text: string): ByteString {
-  return nonAscii.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
+  if (!nonAscii.test(text)) return text;
+  // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+  if (text.length * 3 > scratch.length) return Buffer.from(text, 'utf8').toString('latin1');
+
+  const length = scratch.write(text, 0, 'utf8');
+  return scratch.toString('latin1', 0, length);
 }
