@@ -29,6 +29,7 @@ describe('JSON answers in chunks', () => {
     ['a top-level array', [1, 'два', { three: [3] }, null]],
     ['numbers and booleans', { n: [0, -1.25, 1e21, Number.NaN], yes: true, no: false }],
     ['a map instance', { map: new Map([['a', 1]]) }],
+    ['non-ASCII text longer than the encoding buffer', { text: `ж${'жё🧹'.repeat(60_000)}` }],
   ])('encodes %s exactly like JSON.stringify', (_name, value) => {
     expect(received(jsonChunks(value))).toBe(JSON.stringify(value));
   });
