@@ -6,21 +6,23 @@
  * Read answers are kept until the store's data version moves (http/read-cache.ts), so
  * the list mostly pays for the version probe and the cache lookup; a third row shows
  * the same list with the cache off — the query, presenter and serializer every time.
- * Goal: the list reaches at least half the ceiling's throughput.
+ * Goal: the list reaches at least half the ceiling's throughput without the cache (the
+ * cache-off row); the cached row is shown beside it.
  *
  * Options: --houses N (demo portal size, default 490), --seconds S per target
- * (default 5), --connections C (default 50).
+ * (default 5), --connections C (default 50), --store FILE (a SQLite store synced
+ * earlier, served as it is: a 100 000-house sync takes minutes).
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
 import { buildApp } from '../src/app/build-app.js';
-import { loadConfig, secretsOf } from '../src/config/index.js';
+import { type Config, loadConfig, secretsOf } from '../src/config/index.js';
 import { InProcessQueue } from '../src/jobs/index.js';
 import { createLogger } from '../src/logging/logger.js';
 import { createSecretRedactor } from '../src/logging/secret-redactor.js';
 import { connectPortal } from '../src/portal/connect-portal.js';
-import { createStore } from '../src/store/index.js';
+import { createStore, type Store } from '../src/store/index.js';
 import { domainRules } from '../src/sync/domain-rules.js';
 import { runSync } from '../src/sync/run-sync.js';
 import { createSyncRun } from '../src/sync/sync-runs.js';
@@ -39,18 +41,18 @@ interface Figures {
 async function main(): Promise<void> {
   const options = optionsOf();
   const config = loadConfig({
-    env: { DATABASE_URL: ':memory:', AUDIOBOT_ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'warn' },
+    env: {
+      DATABASE_URL: options.store ?? ':memory:',
+      AUDIOBOT_ADMIN_TOKEN: TOKEN,
+      LOG_LEVEL: 'warn',
+    },
     envFile: false,
   });
   const store = createStore({ database: config.database });
   await store.migrate();
-
-  process.stdout.write(`Syncing a demo portal of ${options.houses} houses…\n`);
-  const portal = await connectPortal(config, store, { emulator: { houses: options.houses } });
-  const domain = domainRules({ memberId: portal.memberId, timeZone: config.timeZone });
-  const deps = { db: store.db, memberId: portal.memberId, send: portal.send, domain };
-  const run = await createSyncRun(store.db, portal.memberId, 'full');
-  await runSync(deps, { mode: 'full', runId: Number(run.id) });
+  const portal = options.store
+    ? await storedPortal(store)
+    : await syncedDemoPortal(config, store, options.houses);
 
   const redactor = createSecretRedactor(secretsOf(config));
   const queue = new InProcessQueue();
@@ -94,7 +96,25 @@ async function main(): Promise<void> {
   await queue.stop();
   await portal.stop();
   await store.close();
-  process.exitCode = list.requests / list.seconds >= top.requests / top.seconds / 2 ? 0 : 1;
+  process.exitCode = uncached.requests / uncached.seconds >= top.requests / top.seconds / 2 ? 0 : 1;
+}
+
+/** The demo portal of the emulator, connected and synced into the (in-memory) store. */
+async function syncedDemoPortal(config: Config, store: Store, houses: number) {
+  process.stdout.write(`Syncing a demo portal of ${houses} houses…\n`);
+  const portal = await connectPortal(config, store, { emulator: { houses } });
+  const domain = domainRules({ memberId: portal.memberId, timeZone: config.timeZone });
+  const deps = { db: store.db, memberId: portal.memberId, send: portal.send, domain };
+  const run = await createSyncRun(store.db, portal.memberId, 'full');
+  await runSync(deps, { mode: 'full', runId: Number(run.id) });
+  return portal;
+}
+
+/** A store synced earlier (`--store file.sqlite`): its portal, served without syncing. */
+async function storedPortal(store: Store) {
+  const house = await store.db.selectFrom('houses').select('memberId').executeTakeFirstOrThrow();
+  process.stdout.write(`Serving the stored portal ${house.memberId}…\n`);
+  return { memberId: house.memberId, domain: 'stored.bitrix24.test', stop: async () => {} };
 }
 
 function optionsOf() {
@@ -103,9 +123,11 @@ function optionsOf() {
       houses: { type: 'string', default: '490' },
       seconds: { type: 'string', default: '5' },
       connections: { type: 'string', default: '50' },
+      store: { type: 'string' },
     },
   });
   return {
+    store: values.store,
     houses: Number(values.houses),
     seconds: Math.min(60, Number(values.seconds)),
     connections: Math.min(200, Number(values.connections)),
@@ -171,10 +193,11 @@ function print(list: Figures, ceiling: Figures, uncached: Figures): void {
   process.stdout.write(row('ceiling (same bytes)', ceiling));
   process.stdout.write(row('houses list, cache off', uncached));
 
-  const ratio = rps(list) / rps(ceiling);
-  const verdict = ratio >= 0.5 ? 'goal met' : 'goal missed';
+  const percent = (f: Figures) => `${((rps(f) / rps(ceiling)) * 100).toFixed(0)} %`;
+  const verdict = rps(uncached) / rps(ceiling) >= 0.5 ? 'goal met' : 'goal missed';
   process.stdout.write(
-    `\nlist / ceiling = ${(ratio * 100).toFixed(0)} % (goal ≥ 50 %): ${verdict}\n`,
+    `\nlist / ceiling: cached ${percent(list)}, cache off ${percent(uncached)} ` +
+      `(goal ≥ 50 % with the cache off): ${verdict}\n`,
   );
 }
 
