@@ -224,7 +224,52 @@ describeStore('cleanings as calendar events, kept in step with the plan', () => 
     }).then((entries) => entries.filter((entry) => entry.id === stuck[0]?.id));
     expect(recovered?.result).toMatchObject({ via: 'marker' });
   });
+
+  it('removes the event a dead run added when the house then changed brigade', async () => {
+    const crashing = harness.worker({
+      portal: losingFirstAdd(harness.portal, 'hang', 'calendar.event.add'),
+    });
+    void dispatch('brigade', crashing);
+    await waitFor(() => harness.events().length === 1);
+    const [stuck] = await listOutbox(harness.store.db, harness.emulator.memberId, {
+      status: 'running',
+    });
+    const houseId = houseOfKey(stuck?.idempotencyKey ?? '');
+    const house = await harness.store.db
+      .selectFrom('houses')
+      .select('brigadeId')
+      .where('memberId', '=', harness.emulator.memberId)
+      .where('id', '=', houseId)
+      .executeTakeFirstOrThrow();
+    const other = await harness.store.db
+      .selectFrom('brigades')
+      .select('id')
+      .where('memberId', '=', harness.emulator.memberId)
+      .where('isBrigade', '=', 1)
+      .where('headId', 'is not', null)
+      .where('id', '!=', Number(house.brigadeId))
+      .executeTakeFirstOrThrow();
+    await harness.store.db
+      .updateTable('houses')
+      .set({ brigadeId: Number(other.id) })
+      .where('memberId', '=', harness.emulator.memberId)
+      .where('id', '=', houseId)
+      .execute();
+
+    const later = () => new Date(Date.now() + 10 * 60_000);
+    await dispatch('brigade', harness.worker({ now: later }), later());
+
+    // One event for the house, in the new leader's calendar (the check names the owner).
+    await expectEventsMatchPlan(harness, date, 'brigade');
+    const mine = harness.events().filter((event) => bindingOf(event) === `D_${houseId}`);
+    expect(mine).toHaveLength(1);
+  });
 });
+
+/** The house of a calendar key `cleaning-event:<month>:<house>:<slot>:<n>`. */
+function houseOfKey(key: string): number {
+  return Number(key.split(':')[2]);
+}
 
 function nextDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

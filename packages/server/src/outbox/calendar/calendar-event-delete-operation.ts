@@ -5,8 +5,10 @@ import {
   parseLocation,
   parseMarkerAndMonth,
   placedEventOf,
+  sameCalendar,
+  triedOwnersOf,
 } from './calendar-event-payload.js';
-import { deleteEvent, eventsWithMarker } from './calendar-event-search.js';
+import { deleteEvent, deleteMarked } from './calendar-event-search.js';
 
 export const calendarEventDeleteKind = 'bitrix24.calendar.event.delete';
 
@@ -37,8 +39,8 @@ async function removeEvent(
 
   // A result saved means a run reached calendar.event.add; null means none ever did.
   if (input.result !== null) {
-    const found = await eventsWithMarker(context, location, marker, month);
-    for (const event of found) await deleteEvent(context, event);
+    const tried = triedOwnersOf(input.result).filter((owner) => !sameCalendar(owner, location));
+    await deleteMarked(context, [location, ...tried], marker, month);
   }
   const result: CalendarEventResult = { state: 'deleted', event: null };
   await context.saveResult(result);

@@ -49,11 +49,19 @@ export interface PlacedEvent {
 }
 
 /** What an entry saved: the event it made, or that it is adding / has removed one. */
+/** A calendar, without its section: where a marker is searched. */
+export type CalendarOwner = Pick<CalendarLocation, 'type' | 'ownerId'>;
+
 export interface CalendarEventResult {
   state: 'adding' | 'added' | 'updated' | 'deleted';
   event: PlacedEvent | null;
   /** How the last run found it: by the saved id, by the marker, or it added one. */
   via?: 'stored_id' | 'marker' | 'added';
+  /**
+   * While adding: every calendar an add of this entry was sent to, saved before the call.
+   * An add whose answer was lost may have made an event in any of them.
+   */
+  tried?: CalendarOwner[];
 }
 
 export function parseLocation(value: unknown): CalendarLocation {
@@ -84,4 +92,19 @@ export function placedEventOf(result: unknown): PlacedEvent | null {
   const event = (result as Partial<CalendarEventResult> | null)?.event;
   if (!event || !Number.isInteger(event.eventId) || event.eventId <= 0) return null;
   return event;
+}
+
+/** The calendars earlier adds of the entry went to (see `CalendarEventResult.tried`). */
+export function triedOwnersOf(result: unknown): CalendarOwner[] {
+  const tried = (result as Partial<CalendarEventResult> | null)?.tried;
+  if (!Array.isArray(tried)) return [];
+  return tried.filter(
+    (owner) =>
+      (owner?.type === 'user' || owner?.type === 'company_calendar') &&
+      Number.isInteger(owner.ownerId),
+  );
+}
+
+export function sameCalendar(a: CalendarOwner, b: CalendarOwner): boolean {
+  return a.type === b.type && a.ownerId === b.ownerId;
 }

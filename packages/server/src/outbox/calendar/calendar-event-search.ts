@@ -1,6 +1,6 @@
 import { isBitrix24Error } from '@audiobot/bitrix24';
 import type { OperationContext } from '../outbox-operation.js';
-import type { CalendarLocation, PlacedEvent } from './calendar-event-payload.js';
+import type { CalendarOwner, PlacedEvent } from './calendar-event-payload.js';
 
 /**
  * The events of a calendar whose description carries the marker, oldest first, in the
@@ -9,7 +9,7 @@ import type { CalendarLocation, PlacedEvent } from './calendar-event-payload.js'
  */
 export async function eventsWithMarker(
   context: OperationContext,
-  location: CalendarLocation,
+  location: CalendarOwner,
   marker: string,
   month: string,
 ): Promise<PlacedEvent[]> {
@@ -57,4 +57,17 @@ export async function deleteEvent(context: OperationContext, event: PlacedEvent)
 /** The portal refused the input (400): for an event, usually that it no longer exists. */
 export function isRejected(error: unknown): boolean {
   return isBitrix24Error(error) && (error.kind === 'bad_input' || error.kind === 'not_found');
+}
+
+/** Removes every event with the marker in these calendars (earlier adds' leftovers). */
+export async function deleteMarked(
+  context: OperationContext,
+  owners: readonly CalendarOwner[],
+  marker: string,
+  month: string,
+): Promise<void> {
+  for (const owner of owners) {
+    for (const event of await eventsWithMarker(context, owner, marker, month))
+      await deleteEvent(context, event);
+  }
 }

@@ -9,8 +9,15 @@ import {
   parseLocation,
   parseMarkerAndMonth,
   placedEventOf,
+  sameCalendar,
+  triedOwnersOf,
 } from './calendar-event-payload.js';
-import { deleteEvent, eventsWithMarker, isRejected } from './calendar-event-search.js';
+import {
+  deleteEvent,
+  deleteMarked,
+  eventsWithMarker,
+  isRejected,
+} from './calendar-event-search.js';
 import { forgetSection, sectionIdOf } from './calendar-section-lookup.js';
 
 export const calendarEventUpsertKind = 'bitrix24.calendar.event.upsert';
@@ -62,7 +69,11 @@ async function upsertEvent(
   }
 
   // Nothing saved means no run ever reached calendar.event.add: no event to look for.
+  const tried = triedOwnersOf(input.result);
   if (input.result !== null) {
+    // A lost add into a calendar the entry has left since (the house changed brigade).
+    const elsewhere = tried.filter((owner) => !sameCalendar(owner, location));
+    await deleteMarked(context, elsewhere, marker, month);
     const [found, ...extra] = await eventsWithMarker(context, location, marker, month);
     for (const duplicate of extra) await deleteEvent(context, duplicate);
     // Found but refused: an error, not a reason to add a second event.
@@ -72,7 +83,13 @@ async function upsertEvent(
     }
   }
 
-  await context.saveResult({ state: 'adding', event: null } satisfies CalendarEventResult);
+  const owner = { type: location.type, ownerId: location.ownerId };
+  const adding: CalendarEventResult = {
+    state: 'adding',
+    event: null,
+    tried: [...tried.filter((one) => !sameCalendar(one, owner)), owner],
+  };
+  await context.saveResult(adding);
   const { answer, sectionId } = await write(null);
   const eventId = Number(answer);
   if (!Number.isInteger(eventId) || eventId <= 0)

@@ -1,6 +1,9 @@
 import { expect } from 'vitest';
 import type { OutboxHarness, PortalEvent } from '../../outbox/support/outbox-harness.js';
 
+// calendar-dispatch.test.ts still takes it from here.
+export { busiestDate } from '../../support/cleaning-dates.js';
+
 /** What the expectations read: the store, and the portal through the emulator. */
 type PortalAndStore = Pick<OutboxHarness, 'store' | 'emulator' | 'events'>;
 
@@ -78,20 +81,4 @@ export async function expectEventsMatchPlan(
 
 export function bindingOf(event: PortalEvent): string {
   return event.crmFields[0] ?? '';
-}
-
-/** The date with the most cleanings: its plans touch every brigade the demo has. */
-export async function busiestDate(
-  harness: Pick<OutboxHarness, 'store' | 'emulator'>,
-): Promise<string> {
-  const row = await harness.store.db
-    .selectFrom('cleanings')
-    .select((eb) => ['date', eb.fn.countAll<number>().as('count')])
-    .where('memberId', '=', harness.emulator.memberId)
-    .groupBy('date')
-    .orderBy('count', 'desc')
-    .orderBy('date')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  return row.date;
 }
