@@ -48,7 +48,9 @@ const personalRoutes: Route[] = [
   ['dashboard', () => '/'],
   ['houses', () => '/houses'],
   ...houseRoutes,
+  ['houses found by the longest address', (s) => `/houses?q=${addressOf(s)}`],
   ['acts', () => '/acts'],
+  ['acts found by the longest address', (s) => `/acts?q=${addressOf(s)}`],
   ['kpi', () => '/kpi'],
   ['my day', () => '/day'],
   ['connection', () => '/connection'],
@@ -58,16 +60,18 @@ const adminRoutes: Route[] = [
   ...personalRoutes,
   ['house edit form', (s) => `/houses/${s.longestAddress.id}`, openEditForm],
   ['houses as a table', () => '/houses?view=table'],
+  ['houses table by the longest address', (s) => `/houses?view=table&q=${addressOf(s)}`],
+  ['my day of a brigade', (s) => `/day?date=${dayOf(s)}&brigade=${s.longestAddress.brigade?.id}`],
   ['calendar month', () => '/calendar'],
   ['calendar week', () => '/calendar?view=week'],
-  ['calendar day', () => '/calendar?view=day'],
+  ['calendar day', (s) => `/calendar?view=day&date=${dayOf(s)}`],
   ['brigades', () => '/brigades'],
   ['brigade', (s) => `/brigades/${s.brigade.id}`],
   ['workload', () => '/workload'],
   ['data quality', () => '/quality'],
   ['complaint check', () => '/check'],
-  ['complaint check answered', (s) => checkPath(s.longestAddress)],
-  ['dispatch', () => '/dispatch'],
+  ['complaint check answered', (s) => `/check?house=${s.longestAddress.id}&date=${dayOf(s)}`],
+  ['dispatch', (s) => `/dispatch?date=${dayOf(s)}`],
   ['map', () => '/map'],
   ['not found', () => '/no-such-page'],
 ];
@@ -140,7 +144,9 @@ async function expectNoOverflow(
   await open?.(page);
   const overflow = await horizontalOverflow(page);
 
-  expect(overflow.outside.join('\n'), `${path}: elements outside the viewport`).toBe('');
+  expect(overflow.outside.join('\n'), `${path}: elements outside the viewport or the content`).toBe(
+    '',
+  );
   expect(overflow.scrollWidth, `${path}: the page scrolls sideways`).toBeLessThanOrEqual(
     overflow.clientWidth,
   );
@@ -212,9 +218,15 @@ function longestWord(house: HouseDetail): number {
   return Math.max(...words.map((word) => word.length));
 }
 
-function checkPath(house: HouseSummary): string {
-  const date = house.nextCleaning?.date ?? new Date().toISOString().slice(0, 10);
-  return `/check?house=${house.id}&date=${date}`;
+function addressOf(subjects: Subjects): string {
+  const house = subjects.longestAddress;
+  return encodeURIComponent(house.address ?? house.title);
+}
+
+/** The next cleaning of the house with the longest address: a day with work to show. */
+function dayOf(subjects: Subjects): string {
+  const next = subjects.longestAddress.nextCleaning?.date;
+  return next ?? new Date().toISOString().slice(0, 10);
 }
 
 function maxBy<T>(items: T[], size: (item: T) => number): T {

@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 
 // What makes a page wider than the phone: the document scrolling sideways, or
-// an element reaching past the viewport's edge outside a container that
-// deliberately scrolls or clips it (a table in overflow-x:auto, a truncated line).
+// an element reaching past the viewport's edge (inside the page's content: past
+// that content's edge, into the margin) outside a container that deliberately
+// scrolls or clips it (a table in overflow-x:auto, a truncated line).
 
 export interface HorizontalOverflow {
   scrollWidth: number;
@@ -15,7 +16,16 @@ export function horizontalOverflow(page: Page): Promise<HorizontalOverflow> {
   return page.evaluate(() => {
     const root = document.scrollingElement ?? document.documentElement;
     const width = document.documentElement.clientWidth;
-    const fits = (box: DOMRect) => box.left >= -1 && box.right <= width + 1;
+    const content = document.getElementById('main');
+    const contentBox = content?.getBoundingClientRect();
+    const frameOf = (node: Node) =>
+      contentBox && content?.contains(node)
+        ? { left: Math.max(0, contentBox.left), right: Math.min(width, contentBox.right) }
+        : { left: 0, right: width };
+    const fits = (box: DOMRect, node: Node) => {
+      const frame = frameOf(node);
+      return box.left >= frame.left - 1 && box.right <= frame.right + 1;
+    };
 
     // The nearest ancestor that does not let its content spill (a text's own
     // element counts: `truncate` clips its text): if it fits, so does whatever it
@@ -24,7 +34,7 @@ export function horizontalOverflow(page: Page): Promise<HorizontalOverflow> {
       for (let box = start; box; box = box.parentElement) {
         if (box === document.body || box === document.documentElement) return false;
         if (getComputedStyle(box).overflowX !== 'visible') {
-          return fits(box.getBoundingClientRect()) || contained(box.parentElement);
+          return fits(box.getBoundingClientRect(), box) || contained(box.parentElement);
         }
       }
       return false;
@@ -32,7 +42,7 @@ export function horizontalOverflow(page: Page): Promise<HorizontalOverflow> {
 
     const elementSticksOut = (element: Element) => {
       const box = element.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0 || fits(box)) return false;
+      if (box.width === 0 || box.height === 0 || fits(box, element)) return false;
       if (getComputedStyle(element).visibility === 'hidden') return false;
       return !contained(element.parentElement);
     };
@@ -42,7 +52,7 @@ export function horizontalOverflow(page: Page): Promise<HorizontalOverflow> {
       const range = document.createRange();
       range.selectNodeContents(text);
       const box = range.getBoundingClientRect();
-      if (box.width === 0 || fits(box)) return false;
+      if (box.width === 0 || fits(box, text)) return false;
       return !contained(text.parentElement);
     };
 
