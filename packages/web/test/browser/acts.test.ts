@@ -1,36 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActsMonth } from '../../src/api/types.js';
 import { t } from '../../src/i18n/index.js';
-import {
-  type AppTab,
-  baseUrl,
-  openApp,
-  screenshot,
-  settle,
-  skipReason,
-  visit,
-} from './support/app-session.js';
+import { baseUrl, openApp, screenshot, settle, skipReason, visit } from './support/app-session.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
-import { launchChromium, PHONE } from './support/chromium.js';
+import { PHONE } from './support/chromium.js';
+import { openAppForSuite } from './support/suite-app.js';
 
 // The acts page on the demo portal: the month's acts as the API counts them, an act
 // signed and unsigned from its row, the XLSX link, at desktop width and as cards on a phone;
 // the dashboard's summary of the month's acts.
 
 describe.skipIf(skipReason)('acts page', () => {
-  let browser: Browser;
-  let tab: AppTab;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    tab = await openApp(browser);
-  });
-
-  afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
-  });
+  const { browser, tab } = openAppForSuite();
 
   it('lists the acts, signs and unsigns one, exports XLSX, passes axe', async () => {
     const month = (await tab.api<ActsMonth>('/api/acts?limit=1')).month;
@@ -98,7 +79,7 @@ describe.skipIf(skipReason)('acts page', () => {
       t.dashboard.actsSigned(after.statistics.signed, after.statistics.houses),
     );
 
-    const phone = await openApp(browser, PHONE);
+    const phone = await openApp(browser(), PHONE);
     await visit(phone.page, `/acts?month=${month}`);
     expect(await phone.page.getByTestId('act-card').count()).toBe(before.items.length);
     await screenshot(phone.page, 'acts-phone');

@@ -1,22 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.js';
-import { type AppTab, baseUrl, openApp, skipReason, visit } from './support/app-session.js';
-import { launchChromium, PHONE } from './support/chromium.js';
+import { baseUrl, skipReason, visit } from './support/app-session.js';
+import { PHONE } from './support/chromium.js';
+import { openAppForSuite } from './support/suite-app.js';
 
 describe.skipIf(skipReason)('API tokens and the sign-in screen', () => {
-  let browser: Browser;
-  let tab: AppTab;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    tab = await openApp(browser);
-  });
-
-  afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
-  });
+  const { browser, tab } = openAppForSuite();
 
   /** What the server answers a script that sends `secret` as its bearer token. */
   async function statusFor(secret: string): Promise<number> {
@@ -64,7 +53,7 @@ describe.skipIf(skipReason)('API tokens and the sign-in screen', () => {
   });
 
   it('keeps the demo to one click and says why a Bitrix24 sign-in was refused', async () => {
-    const context = await browser.newContext({ locale: 'ru-RU' });
+    const context = await browser().newContext({ locale: 'ru-RU' });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/?signInError=portal_not_connected`);
     await page.getByRole('button', { name: t.signIn.demoButton }).waitFor();

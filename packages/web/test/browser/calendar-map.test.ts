@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HouseSummary, Page, Schedule } from '../../src/api/types.js';
 import { viewRange } from '../../src/logic/calendar.js';
 import { toIsoDate } from '../../src/logic/date-presets.js';
-import { type AppTab, openApp, skipReason, visit } from './support/app-session.js';
-import { launchChromium } from './support/chromium.js';
+import { type AppTab, skipReason, visit } from './support/app-session.js';
+import { openAppForSuite } from './support/suite-app.js';
 
 describe.skipIf(skipReason)('calendar and map', () => {
-  let browser: Browser;
-  let tab: AppTab;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    tab = await openApp(browser);
-  });
-
-  afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
-  });
+  const { tab } = openAppForSuite();
 
   it('shows the cleanings of a date chosen in the month view', async () => {
     const range = viewRange('month', toIsoDate(new Date()));

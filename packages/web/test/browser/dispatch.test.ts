@@ -1,10 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createStore } from '../../../server/src/store/index.js';
 import type { DayDispatchState } from '../../src/api/dispatch-api.js';
 import { t } from '../../src/i18n/index.js';
-import { type AppTab, openApp, screenshot, skipReason, visit } from './support/app-session.js';
-import { launchChromium, PHONE } from './support/chromium.js';
+import { screenshot, skipReason, visit } from './support/app-session.js';
+import { PHONE } from './support/chromium.js';
+import { openAppForSuite } from './support/suite-app.js';
 
 const databasePath = inject('databasePath');
 
@@ -17,20 +17,9 @@ function workday(): string {
 }
 
 describe.skipIf(skipReason)('«Отправка планов»: send a day now and watch the outbox', () => {
-  let browser: Browser;
-  let tab: AppTab;
+  const { tab } = openAppForSuite();
   const date = workday();
   const state = () => tab.api<DayDispatchState>(`/api/dispatch?date=${date}`);
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    tab = await openApp(browser);
-  });
-
-  afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
-  });
 
   it('sends the day’s tasks and events, and shows them arriving in Bitrix24', async () => {
     await visit(tab.page, `/dispatch?date=${date}`);

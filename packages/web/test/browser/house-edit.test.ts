@@ -1,39 +1,32 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { HouseEditForm } from '../../src/api/house-edit-api.js';
 import type { FieldMapping, Health, HouseSummary } from '../../src/api/types.js';
 import { t } from '../../src/i18n/index.js';
-import { type AppTab, openApp, SCREENSHOTS, skipReason, visit } from './support/app-session.js';
+import { SCREENSHOTS, skipReason, visit } from './support/app-session.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
-import { launchChromium, PHONE } from './support/chromium.js';
+import { PHONE } from './support/chromium.js';
+import { openAppForSuite } from './support/suite-app.js';
 
 // The office changes a house at phone width: the change reaches the Bitrix24 deal, and a
 // deal changed in the portal meanwhile opens the conflict dialog instead of being
 // overwritten. The demo portal is the emulator, changed here "as a person would".
 
 describe.skipIf(skipReason)('house edit', () => {
-  let browser: Browser;
-  let tab: AppTab;
+  const { tab } = openAppForSuite(PHONE);
   let houses: HouseSummary[];
   let apartmentsField: string;
   let emulator: string;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    tab = await openApp(browser, PHONE);
     mkdirSync(SCREENSHOTS, { recursive: true });
     houses = (await tab.api<{ items: HouseSummary[] }>('/api/cleaning/houses?limit=5')).items;
     const mapping = await tab.api<FieldMapping>('/api/connection/mapping');
     apartmentsField = mapping.roles.find((role) => role.role === 'apartments')?.field ?? '';
     const health = await tab.api<Health>('/api/health');
     emulator = `http://${health.portal?.domain}/_emulator`;
-  });
-
-  afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
   });
 
   async function openForm(id: string): Promise<Page> {

@@ -1,37 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Filters, HouseSummary, Page } from '../../src/api/types.js';
 import { t } from '../../src/i18n/index.js';
 import { presetRange } from '../../src/logic/date-presets.js';
-import {
-  type AppTab,
-  baseUrl,
-  openApp,
-  shownTotal,
-  skipReason,
-  visit,
-} from './support/app-session.js';
-import { launchChromium } from './support/chromium.js';
+import { baseUrl, shownTotal, skipReason, visit } from './support/app-session.js';
 import { choose, waitForList } from './support/filters.js';
+import { openAppForSuite } from './support/suite-app.js';
 
 // The office's main tool: find a house by address, narrow the list, export it.
 
 describe.skipIf(skipReason)('houses list', () => {
-  let browser: Browser;
-  let tab: AppTab;
+  const { tab } = openAppForSuite();
   let filters: Filters;
   let everyHouse: number;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    tab = await openApp(browser);
     filters = await tab.api<Filters>('/api/cleaning/filters');
     everyHouse = (await totalOf('')).total;
-  });
-
-  afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
   });
 
   beforeEach(async () => {

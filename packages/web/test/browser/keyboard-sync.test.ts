@@ -1,22 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.js';
-import { type AppTab, baseUrl, openApp, settle, skipReason, visit } from './support/app-session.js';
-import { launchChromium } from './support/chromium.js';
+import { baseUrl, settle, skipReason, visit } from './support/app-session.js';
+import { openAppForSuite } from './support/suite-app.js';
 
 describe.skipIf(skipReason)('keyboard and live sync', () => {
-  let browser: Browser;
-  let tab: AppTab;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    tab = await openApp(browser);
-  });
-
-  afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
-  });
+  const { browser, tab } = openAppForSuite();
 
   it('skips to the content and reaches every section by keyboard', async () => {
     await visit(tab.page, '/');
@@ -38,7 +26,7 @@ describe.skipIf(skipReason)('keyboard and live sync', () => {
   });
 
   it('signs in with the demo button when there is no session', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`);
 

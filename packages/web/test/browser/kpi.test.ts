@@ -1,17 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Kpi } from '../../src/api/types.js';
 import { t } from '../../src/i18n/index.js';
-import {
-  type AppTab,
-  openApp,
-  screenshot,
-  settle,
-  skipReason,
-  visit,
-} from './support/app-session.js';
+import { openApp, screenshot, settle, skipReason, visit } from './support/app-session.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
-import { launchChromium, PHONE } from './support/chromium.js';
+import { PHONE } from './support/chromium.js';
+import { openAppForSuite } from './support/suite-app.js';
 
 // The plan-against-fact page on the demo portal: a row and a bar per brigade with the
 // API's figures, the figure switch, at desktop and phone width.
@@ -19,18 +12,7 @@ import { launchChromium, PHONE } from './support/chromium.js';
 const numberIn = (text: string | null) => Number((text ?? '').replace(/\D/g, ''));
 
 describe.skipIf(skipReason)('KPI page', () => {
-  let browser: Browser;
-  let tab: AppTab;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    tab = await openApp(browser);
-  });
-
-  afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
-  });
+  const { browser, tab } = openAppForSuite();
 
   it('shows plan, plan to date and fact per brigade as the API counts them', async () => {
     const kpi = await tab.api<Kpi>('/api/kpi');
@@ -59,7 +41,7 @@ describe.skipIf(skipReason)('KPI page', () => {
     expect(describeViolations(violations)).toBe('');
     await screenshot(tab.page, 'kpi-desktop');
 
-    const phone = await openApp(browser, PHONE);
+    const phone = await openApp(browser(), PHONE);
     await visit(phone.page, '/kpi');
     expect(await phone.page.getByTestId('kpi-bar').count()).toBe(kpi.brigades.length);
     await screenshot(phone.page, 'kpi-phone');

@@ -1,19 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrigadeDay, ComplaintCheck } from '../../src/api/completion-types.js';
 import type { Department } from '../../src/api/types.js';
 import { t } from '../../src/i18n/index.js';
-import {
-  type AppTab,
-  baseUrl,
-  openApp,
-  screenshot,
-  settle,
-  skipReason,
-} from './support/app-session.js';
+import { type AppTab, baseUrl, screenshot, settle, skipReason } from './support/app-session.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
-import { launchChromium, PHONE } from './support/chromium.js';
-import { databasePath, signInEmployee } from './support/portal-user-session.js';
+import { PHONE } from './support/chromium.js';
+import { databasePath, openPhoneAs } from './support/portal-user-session.js';
+import { openAppForSuite } from './support/suite-app.js';
 
 // The brigade leader's phone: today's houses, «Убрано» with the camera's photo,
 // «Не убрано» with a reason; then the office checks a complaint about that day.
@@ -21,34 +15,22 @@ import { databasePath, signInEmployee } from './support/portal-user-session.js';
 describe.skipIf(skipReason || !databasePath)(
   '«Мой день» on a phone, and the complaint check',
   () => {
-    let browser: Browser;
-    let office: AppTab;
+    const { browser, tab: office } = openAppForSuite();
     let leader: BrowserContext;
     let phone: Page;
     let day: BrigadeDay;
 
     beforeAll(async () => {
-      browser = await launchChromium();
-      office = await openApp(browser);
       day = await dayWithWork(office);
       const departments = await office.api<{ items: Department[] }>('/api/dashboard/departments');
       const leaderId = departments.items.find((item) => item.id === day.brigadeId)?.leader?.id;
       if (!leaderId) throw new Error(`brigade ${day.brigadeId} has no leader`);
 
-      leader = await browser.newContext({
-        viewport: PHONE,
-        locale: 'ru-RU',
-        hasTouch: true,
-        isMobile: true,
-      });
-      await signInEmployee(leader, leaderId);
-      phone = await leader.newPage();
+      ({ context: leader, page: phone } = await openPhoneAs(browser(), leaderId));
     });
 
     afterAll(async () => {
       await leader?.close();
-      await office?.close();
-      await browser?.close();
     });
 
     const houseCard = (index: number) => phone.getByTestId('day-house').nth(index);
@@ -172,8 +154,8 @@ describe.skipIf(skipReason || !databasePath)(
         .evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0);
       expect(loaded).toBe(true);
       await screenshot(office.page, 'complaint-check-phone');
-    const violations = await seriousViolations(office.page);
-    expect(violations, describeViolations(violations)).toEqual([]);
+      const violations = await seriousViolations(office.page);
+      expect(violations, describeViolations(violations)).toEqual([]);
     });
   },
 );

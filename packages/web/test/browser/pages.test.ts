@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type {
   Department,
   Filters,
@@ -18,27 +17,20 @@ import {
   visit,
 } from './support/app-session.js';
 import { describeViolations, seriousViolations } from './support/axe.js';
-import { launchChromium, PHONE } from './support/chromium.js';
+import { PHONE } from './support/chromium.js';
+import { openAppForSuite } from './support/suite-app.js';
 
 // Every page with the demo portal's real data: what it shows agrees with the
 // API, axe finds nothing serious, and a screenshot is kept at both widths.
 
 describe.skipIf(skipReason)('every page', () => {
-  let browser: Browser;
-  let tab: AppTab;
+  const { browser, tab } = openAppForSuite();
   let house: HouseSummary;
   let brigade: Department;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    tab = await openApp(browser);
     house = (await tab.api<Page<HouseSummary>>('/api/cleaning/houses?limit=1')).items[0]!;
     brigade = (await tab.api<{ items: Department[] }>('/api/dashboard/departments')).items[0]!;
-  });
-
-  afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
   });
 
   const pages: [string, () => string, (tab: AppTab) => Promise<void>][] = [
@@ -65,7 +57,7 @@ describe.skipIf(skipReason)('every page', () => {
       expect(describeViolations(violations)).toBe('');
       await screenshot(tab.page, `${name}-desktop`);
 
-      const phone = await openApp(browser, PHONE);
+      const phone = await openApp(browser(), PHONE);
       await visit(phone.page, path());
       await screenshot(phone.page, `${name}-phone`);
       await phone.close();
