@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   Department,
@@ -9,7 +9,7 @@ import type {
 import { type AppTab, openApp, settle, skipReason, visit } from './support/app-session.js';
 import { launchChromium, PHONE, SMALL_PHONE } from './support/chromium.js';
 import { horizontalOverflow } from './support/overflow.js';
-import { databasePath, signInEmployee } from './support/portal-user-session.js';
+import { databasePath, openPhoneAs, type SignedInPhone } from './support/portal-user-session.js';
 
 // Every route of the app at phone width, with the demo portal's hardest data:
 // the house with the longest address and the house with the most data. Nothing
@@ -104,31 +104,23 @@ describe.skipIf(skipReason)('every route fits a phone', () => {
   }
 
   describe.skipIf(!databasePath)('as a brigade leader', () => {
-    const leaders = new Map<number, BrowserContext>();
+    const leaders = new Map<number, SignedInPhone>();
 
     beforeAll(async () => {
       for (const viewport of viewports) {
-        const context = await browser.newContext({
-          viewport,
-          locale: 'ru-RU',
-          hasTouch: true,
-          isMobile: true,
-        });
-        await signInEmployee(context, subjects.leaderId);
-        await context.newPage();
-        leaders.set(viewport.width, context);
+        leaders.set(viewport.width, await openPhoneAs(browser, subjects.leaderId, viewport));
       }
     });
 
     afterAll(async () => {
-      for (const context of leaders.values()) await context.close();
+      for (const { context } of leaders.values()) await context.close();
     });
 
     for (const viewport of viewports) {
       for (const [name, path] of personalRoutes) {
         it(`${name} at ${viewport.width} px, as a brigade leader`, async () => {
-          const [page] = (leaders.get(viewport.width) as BrowserContext).pages();
-          await expectNoOverflow(page as Page, path(subjects));
+          const { page } = leaders.get(viewport.width) as SignedInPhone;
+          await expectNoOverflow(page, path(subjects));
         });
       }
     }

@@ -31,11 +31,16 @@ export async function signInEmployee(context: BrowserContext, employeeId: string
 }
 
 /** A portal user's phone: touch, Russian, signed in, with one page open. */
+export interface SignedInPhone {
+  context: BrowserContext;
+  page: Page;
+}
+
 export async function openPhoneAs(
   browser: Browser,
   employeeId: string,
   viewport: { width: number; height: number } = PHONE,
-): Promise<{ context: BrowserContext; page: Page }> {
+): Promise<SignedInPhone> {
   const context = await browser.newContext({
     viewport,
     locale: 'ru-RU',
