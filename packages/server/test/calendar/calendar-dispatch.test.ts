@@ -7,10 +7,10 @@ import {
   type OutboxHarness,
   startOutboxHarness,
 } from '../outbox/support/outbox-harness.js';
+import { busiestDate } from '../support/cleaning-dates.js';
 import { describeStore } from '../support/test-store.js';
 import {
   bindingOf,
-  busiestDate,
   expectEventsMatchPlan,
   plannedCleanings,
 } from './support/calendar-expectations.js';

@@ -12,6 +12,7 @@ import {
   type OutboxHarness,
   startOutboxHarness,
 } from '../outbox/support/outbox-harness.js';
+import { busiestDate } from '../support/cleaning-dates.js';
 import { describeStore } from '../support/test-store.js';
 
 const ZONE = 'Europe/Moscow';
@@ -184,20 +185,6 @@ describeStore('daily brigade plans as Bitrix24 tasks', () => {
     expect(new Set(keys).size).toBe(first.plans.length);
   });
 });
-
-/** The date with the most cleanings: its plans touch every brigade the demo has. */
-async function busiestDate(harness: OutboxHarness): Promise<string> {
-  const row = await harness.store.db
-    .selectFrom('cleanings')
-    .select((eb) => ['date', eb.fn.countAll<number>().as('count')])
-    .where('memberId', '=', harness.emulator.memberId)
-    .groupBy('date')
-    .orderBy('count', 'desc')
-    .orderBy('date')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  return row.date;
-}
 
 async function waitFor(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 300 && !condition(); i += 1) {

@@ -14,8 +14,9 @@ import type { Store } from '../../src/store/index.js';
 import { domainRules } from '../../src/sync/domain-rules.js';
 import { runSync } from '../../src/sync/run-sync.js';
 import { createSyncRun } from '../../src/sync/sync-runs.js';
-import { busiestDate, expectEventsMatchPlan } from '../calendar/support/calendar-expectations.js';
+import { expectEventsMatchPlan } from '../calendar/support/calendar-expectations.js';
 import { portalEvents, portalTasks } from '../outbox/support/outbox-harness.js';
+import { busiestDate } from '../support/cleaning-dates.js';
 import { createSharedTestStore, describeStore } from '../support/test-store.js';
 
 const root = fileURLToPath(new URL('../../../..', import.meta.url));

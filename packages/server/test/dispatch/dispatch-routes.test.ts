@@ -2,8 +2,9 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { userOfEmployee } from '../../src/auth/employee-user.js';
 import { createSession } from '../../src/auth/session-store.js';
 import { type ApiFixture, asAdmin, createApiFixture } from '../api/support/api-fixture.js';
-import { busiestDate, expectEventsMatchPlan } from '../calendar/support/calendar-expectations.js';
+import { expectEventsMatchPlan } from '../calendar/support/calendar-expectations.js';
 import { type OutboxHarness, startOutboxHarness } from '../outbox/support/outbox-harness.js';
+import { busiestDate } from '../support/cleaning-dates.js';
 import { describeStore } from '../support/test-store.js';
 
 interface Item {

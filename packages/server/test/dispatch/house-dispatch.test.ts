@@ -8,8 +8,8 @@ import {
   runBrigadeDispatch,
 } from '../../src/dispatch/index.js';
 import { countOutbox } from '../../src/outbox/index.js';
-import { busiestDate } from '../calendar/support/calendar-expectations.js';
 import { type OutboxHarness, startOutboxHarness } from '../outbox/support/outbox-harness.js';
+import { busiestDate } from '../support/cleaning-dates.js';
 import { describeStore } from '../support/test-store.js';
 
 const ZONE = 'Europe/Moscow';

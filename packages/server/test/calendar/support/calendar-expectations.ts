@@ -1,9 +1,6 @@
 import { expect } from 'vitest';
 import type { OutboxHarness, PortalEvent } from '../../outbox/support/outbox-harness.js';
 
-// calendar-dispatch.test.ts still takes it from here.
-export { busiestDate } from '../../support/cleaning-dates.js';
-
 /** What the expectations read: the store, and the portal through the emulator. */
 type PortalAndStore = Pick<OutboxHarness, 'store' | 'emulator' | 'events'>;
 

@@ -15,6 +15,7 @@ import {
 } from '../../../src/outbox/index.js';
 import { type ApiFixture, createApiFixture } from '../../api/support/api-fixture.js';
 import { type OutboxHarness, startOutboxHarness } from '../../outbox/support/outbox-harness.js';
+import { busiestDate } from '../../support/cleaning-dates.js';
 
 export const PUBLIC_URL = 'https://audiobot.example.ru';
 
@@ -89,19 +90,6 @@ export async function startCompletionHarness(): Promise<CompletionHarness> {
       rmSync(photoDir, { recursive: true, force: true });
     },
   };
-}
-
-async function busiestDate(harness: OutboxHarness): Promise<string> {
-  const row = await harness.store.db
-    .selectFrom('cleanings')
-    .select((eb) => ['date', eb.fn.countAll<number>().as('count')])
-    .where('memberId', '=', harness.emulator.memberId)
-    .groupBy('date')
-    .orderBy('count', 'desc')
-    .orderBy('date')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  return row.date;
 }
 
 /** A JPEG as far as its first bytes go: what the server checks of a photo. */
