@@ -1,13 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CalendarMode } from '../../src/calendar/index.js';
 import {
   type BrigadeDispatchJobPayload,
   brigadeDispatchJobName,
+  type DispatchTaskMode,
   registerBrigadeDispatchJob,
   startDispatchScheduler,
 } from '../../src/dispatch/index.js';
 import { InProcessQueue, type JobQueue } from '../../src/jobs/index.js';
 import { countOutbox } from '../../src/outbox/index.js';
 import { type OutboxHarness, startOutboxHarness } from '../outbox/support/outbox-harness.js';
+import { firstCleaningDate } from '../support/cleaning-dates.js';
 import { describeStore } from '../support/test-store.js';
 
 describe('the daily dispatch schedule', () => {
@@ -52,20 +55,18 @@ describeStore('the brigade dispatch job', () => {
     await harness.close();
   });
 
-  it('stores the plans in the outbox and sends them', async () => {
+  /** The job, through a real queue as the scheduler queues it, for the plan's first date. */
+  async function runJobOnFirstDate(
+    modes: { tasks?: DispatchTaskMode; calendar?: CalendarMode } = {},
+  ): Promise<void> {
     const queue = new InProcessQueue();
     registerBrigadeDispatchJob(queue, {
       db: harness.store.db,
       worker: harness.worker(),
       timeZone: 'Europe/Moscow',
+      ...modes,
     });
-    const { date } = await harness.store.db
-      .selectFrom('cleanings')
-      .select('date')
-      .where('memberId', '=', harness.emulator.memberId)
-      .orderBy('date')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const date = await firstCleaningDate(harness);
 
     queue.start();
     await queue.enqueue<BrigadeDispatchJobPayload>(brigadeDispatchJobName, {
@@ -74,6 +75,10 @@ describeStore('the brigade dispatch job', () => {
     });
     await queue.drain();
     await queue.stop();
+  }
+
+  it('stores the plans in the outbox and sends them', async () => {
+    await runJobOnFirstDate();
 
     const counts = await countOutbox(harness.store.db, harness.emulator.memberId);
     expect(counts.done).toBeGreaterThan(0);
@@ -82,29 +87,7 @@ describeStore('the brigade dispatch job', () => {
   });
 
   it('sends the date with the configured tasks and calendar', async () => {
-    const queue = new InProcessQueue();
-    registerBrigadeDispatchJob(queue, {
-      db: harness.store.db,
-      worker: harness.worker(),
-      timeZone: 'Europe/Moscow',
-      tasks: 'house',
-      calendar: 'brigade',
-    });
-    const { date } = await harness.store.db
-      .selectFrom('cleanings')
-      .select('date')
-      .where('memberId', '=', harness.emulator.memberId)
-      .orderBy('date')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-
-    queue.start();
-    await queue.enqueue<BrigadeDispatchJobPayload>(brigadeDispatchJobName, {
-      memberId: harness.emulator.memberId,
-      date,
-    });
-    await queue.drain();
-    await queue.stop();
+    await runJobOnFirstDate({ tasks: 'house', calendar: 'brigade' });
 
     const counts = await countOutbox(harness.store.db, harness.emulator.memberId);
     expect(counts).toMatchObject({ pending: 0, failed: 0 });
