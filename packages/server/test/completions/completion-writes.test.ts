@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { brigadePlanMarker, runBrigadeDispatch } from '../../src/dispatch/index.js';
 import { countOutbox } from '../../src/outbox/index.js';
+import { losingFirstAnswer } from '../outbox/support/outbox-harness.js';
 import { describeStore } from '../support/test-store.js';
 import {
   type CompletionHarness,
@@ -274,7 +275,7 @@ describeStore('completions written to Bitrix24 through the outbox', () => {
 
     // The first add's answer is lost, as if the process died right after it.
     const crashing = harness.completionWorker({
-      portal: losingFirstAddOf(harness, 'crm.timeline.comment.add'),
+      portal: losingFirstAnswer(harness.portal, 'crm.timeline.comment.add', 'hang'),
     });
     void crashing.runDue();
     await waitFor(() => comments().length >= 1);
@@ -307,19 +308,6 @@ describeStore('completions written to Bitrix24 through the outbox', () => {
     expect(counts.retried).toBeGreaterThan(0);
   });
 });
-
-function losingFirstAddOf(harness: CompletionHarness, method: string) {
-  const base = harness.portal;
-  let lost = false;
-  return {
-    call: (async (name: string, params?: Record<string, unknown>, options?: object) => {
-      const answer = await base.call(name, params, options);
-      if (name !== method || lost) return answer;
-      lost = true;
-      return new Promise(() => {});
-    }) as typeof base.call,
-  };
-}
 
 async function allIds(harness: CompletionHarness): Promise<number[]> {
   const rows = await harness.store.db.selectFrom('outbox').select('id').execute();

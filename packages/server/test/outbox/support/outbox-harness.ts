@@ -87,22 +87,31 @@ export function portalEvents(emulator: RunningEmulator): PortalEvent[] {
   }));
 }
 
-/**
- * A portal whose answer to the first add (`tasks.task.add`, or the method named) never
- * arrives although the object was added: `lose` throws a dropped connection (the client
- * retries), `hang` never settles (the process died there: nothing after the add runs).
- */
+/** `losingFirstAnswer` of an add: `tasks.task.add`, or the method named. */
 export function losingFirstAdd(
   portal: PortalCaller,
   mode: 'lose' | 'hang',
   addMethod = 'tasks.task.add',
+): PortalCaller {
+  return losingFirstAnswer(portal, addMethod, mode);
+}
+
+/**
+ * A portal whose answer to the first call of `lostMethod` never arrives although the
+ * portal carried it out: `lose` throws a dropped connection (the client retries), `hang`
+ * never settles (the process died there: nothing after the call runs).
+ */
+export function losingFirstAnswer(
+  portal: PortalCaller,
+  lostMethod: string,
+  mode: 'lose' | 'hang',
 ): PortalCaller {
   let lost = false;
 
   return {
     call: (async (method: string, params?: Record<string, unknown>, options?: object) => {
       const answer = await portal.call(method, params, options);
-      if (method !== addMethod || lost) return answer;
+      if (method !== lostMethod || lost) return answer;
 
       lost = true;
       if (mode === 'hang') return new Promise(() => {});
