@@ -2,9 +2,11 @@ import { Bitrix24Error } from '@audiobot/bitrix24';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 
 import type { PortalCaller } from '../../src/outbox/index.js';
+import { losingFirstAnswer } from '../outbox/support/outbox-harness.js';
 import { describeStore } from '../support/test-store.js';
 import {
   asAdmin,
+  firstHouse,
   type HouseEditFixture,
   startHouseEditFixture,
 } from './support/house-edit-fixture.js';
@@ -22,27 +24,6 @@ function racing(portal: PortalCaller, method: string, before: () => Promise<void
         await before();
       }
       return portal.call(name, params, options);
-    }) as PortalCaller['call'],
-  };
-}
-
-/** A portal that carries out the first crm.deal.update but loses its answer. */
-function losingFirstUpdate(portal: PortalCaller): PortalCaller {
-  let lost = false;
-  return {
-    call: (async (method: string, params?: Record<string, unknown>, options?: object) => {
-      const answer = await portal.call(method, params, options);
-      if (method !== 'crm.deal.update' || lost) return answer;
-      lost = true;
-      throw new Bitrix24Error({
-        kind: 'network',
-        code: 'CLIENT_NETWORK_ERROR',
-        description: 'The connection closed before the answer (simulated)',
-        status: null,
-        method,
-        missingScope: null,
-        retryable: true,
-      });
     }) as PortalCaller['call'],
   };
 }
@@ -79,14 +60,7 @@ describeStore('house edit: races and faults', () => {
 
   beforeEach(async () => {
     fixture = await startHouseEditFixture({ houses: 6 });
-    const house = await fixture.store.db
-      .selectFrom('houses')
-      .select(['id', 'dealModifiedAt'])
-      .where('deletedAt', 'is', null)
-      .orderBy('id')
-      .executeTakeFirstOrThrow();
-    houseId = Number(house.id);
-    version = house.dealModifiedAt;
+    ({ houseId, version } = await firstHouse(fixture));
   });
   afterEach(async () => fixture.close());
 
@@ -120,7 +94,7 @@ describeStore('house edit: races and faults', () => {
   });
 
   it('a lost answer is retried without writing the deal twice', async () => {
-    fixture.useWorkerPortal(losingFirstUpdate(fixture.portal));
+    fixture.useWorkerPortal(losingFirstAnswer(fixture.portal, 'crm.deal.update', 'lose'));
 
     const answer = await edit({ apartments: 41, entrances: 5 });
     expect(answer.statusCode, answer.body).toBe(200);

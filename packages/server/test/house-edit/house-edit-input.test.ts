@@ -4,6 +4,7 @@ import { hashToken } from '../../src/store/index.js';
 import { describeStore } from '../support/test-store.js';
 import {
   asAdmin,
+  firstHouse,
   type HouseEditFixture,
   startHouseEditFixture,
 } from './support/house-edit-fixture.js';
@@ -18,14 +19,7 @@ describeStore('house edit: bad input and access', () => {
 
   beforeAll(async () => {
     fixture = await startHouseEditFixture({ houses: 4 });
-    const house = await fixture.store.db
-      .selectFrom('houses')
-      .select(['id', 'dealModifiedAt'])
-      .where('deletedAt', 'is', null)
-      .orderBy('id')
-      .executeTakeFirstOrThrow();
-    houseId = Number(house.id);
-    version = house.dealModifiedAt;
+    ({ houseId, version } = await firstHouse(fixture));
     const form = await fixture.app.inject({
       url: `/api/cleaning/houses/${houseId}/edit`,
       headers: asAdmin,

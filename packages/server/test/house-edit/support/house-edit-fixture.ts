@@ -109,3 +109,16 @@ export async function startHouseEditFixture(
     },
   };
 }
+
+/** The live house with the lowest id, and its deal's version as the store last saw it. */
+export async function firstHouse(
+  fixture: HouseEditFixture,
+): Promise<{ houseId: number; version: string | null }> {
+  const house = await fixture.store.db
+    .selectFrom('houses')
+    .select(['id', 'dealModifiedAt'])
+    .where('deletedAt', 'is', null)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  return { houseId: Number(house.id), version: house.dealModifiedAt };
+}
