@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { brigadePlanMarker, runBrigadeDispatch } from '../../src/dispatch/index.js';
+import {
+  brigadePlanMarker,
+  type DispatchTaskMode,
+  runBrigadeDispatch,
+} from '../../src/dispatch/index.js';
 import { countOutbox } from '../../src/outbox/index.js';
 import { losingFirstAnswer } from '../outbox/support/outbox-harness.js';
 import { describeStore } from '../support/test-store.js';
@@ -46,6 +50,15 @@ describeStore('completions written to Bitrix24 through the outbox', () => {
   });
   const comments = () => harness.emulator.portal.state.timelineComments.values();
   const settle = (worker = harness.completionWorker()) => worker.runDue();
+  /** Today's plans sent to the portal, as the evening before would have sent them. */
+  const dispatchToday = (tasks?: DispatchTaskMode) =>
+    runBrigadeDispatch(harness.store.db, harness.completionWorker(), {
+      memberId: harness.emulator.memberId,
+      date: harness.today,
+      timeZone: 'Europe/Moscow',
+      ...(tasks ? { tasks } : {}),
+      timeoutMs: 30_000,
+    });
 
   it('comments on the deal once: date, type, brigade, photo count and the link', async () => {
     const cleaning = first();
@@ -107,12 +120,7 @@ describeStore('completions written to Bitrix24 through the outbox', () => {
   });
 
   it('closes the house in the brigade’s day task: a checklist line, done or why not', async () => {
-    await runBrigadeDispatch(harness.store.db, harness.completionWorker(), {
-      memberId: harness.emulator.memberId,
-      date: harness.today,
-      timeZone: 'Europe/Moscow',
-      timeoutMs: 30_000,
-    });
+    await dispatchToday();
     const [done, notDone] = ofBrigade();
     expect(notDone).toBeDefined();
     await harness.post(leader, {
@@ -151,13 +159,7 @@ describeStore('completions written to Bitrix24 through the outbox', () => {
   });
 
   it('completes a house’s own task when the day went out as one task per house', async () => {
-    await runBrigadeDispatch(harness.store.db, harness.completionWorker(), {
-      memberId: harness.emulator.memberId,
-      date: harness.today,
-      timeZone: 'Europe/Moscow',
-      tasks: 'house',
-      timeoutMs: 30_000,
-    });
+    await dispatchToday('house');
     const [done, notDone] = day.filter((one) => one.houseId !== first().houseId);
     await harness.post(leader, {
       ...cleaningBody(first()),
@@ -187,12 +189,7 @@ describeStore('completions written to Bitrix24 through the outbox', () => {
   });
 
   it('turns a cleaning not done into done later: the same comment and line say so', async () => {
-    await runBrigadeDispatch(harness.store.db, harness.completionWorker(), {
-      memberId: harness.emulator.memberId,
-      date: harness.today,
-      timeZone: 'Europe/Moscow',
-      timeoutMs: 30_000,
-    });
+    await dispatchToday();
     const cleaning = first();
     const notDone = await harness.post(leader, {
       ...cleaningBody(cleaning),
