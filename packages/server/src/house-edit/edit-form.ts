@@ -15,6 +15,15 @@ export interface SlotForm {
   types: SlotCleaningType[];
 }
 
+/** The general cleaning as stored; null when the portal has no date field for it. */
+export interface GeneralCleaningForm {
+  date: string | null;
+  /** Item ids of «Генеральная уборка» the house's deal holds. */
+  items: string[];
+  /** The list's items; empty when the portal has no such list. */
+  choices: { id: string; name: string }[];
+}
+
 /** What the edit form starts from: the stored values of one deal version. */
 export interface EditForm {
   houseId: number;
@@ -26,6 +35,7 @@ export interface EditForm {
   brigadeId: number | null;
   brigades: { id: number; name: string }[];
   months: { month: string; slots: SlotForm[] }[];
+  generalCleaning: GeneralCleaningForm | null;
   /** An earlier edit is still being written: a new one is refused until it is. */
   pendingEdit: boolean;
 }
@@ -63,6 +73,7 @@ export async function loadEditForm(
       name,
     })),
     months: monthsOf(house, reference, timeZone),
+    generalCleaning: generalCleaningOf(house, reference, timeZone),
     pendingEdit: await hasOpenEdit(db, memberId, houseId),
   };
 }
@@ -89,6 +100,25 @@ function monthsOf(house: House, reference: EditReference, timeZone: string): Edi
     months.set(slot.month, slots);
   }
   return [...months].map(([month, slots]) => ({ month, slots }));
+}
+
+function generalCleaningOf(
+  house: House,
+  reference: EditReference,
+  timeZone: string,
+): GeneralCleaningForm | null {
+  const { generalCleaningDate, generalCleaning } = reference.mapping.fields.roles;
+  if (!generalCleaningDate) return null;
+
+  const values = storedDealValues(house);
+  const items = generalCleaning ? values[generalCleaning.field] : undefined;
+  return {
+    date: meaningOf('date', values[generalCleaningDate.field], timeZone) as string | null,
+    items: meaningOf('enums', items, timeZone) as string[],
+    choices: generalCleaning
+      ? reference.generalItems.map((item) => ({ id: String(item.itemId), name: item.name }))
+      : [],
+  };
 }
 
 function slotType(type: string | undefined): SlotCleaningType | null {

@@ -4,6 +4,7 @@ import type { House } from '../store/index.js';
 import { responsibleForBrigade } from './brigade-responsible.js';
 import type { EditReference } from './edit-reference.js';
 import type { FieldKind } from './field-values.js';
+import { generalCleaningChanges } from './general-cleaning-plan.js';
 import {
   COUNT_PARTS,
   type CountPart,
@@ -19,7 +20,8 @@ export const RESPONSIBLE_LABEL = 'Ответственный';
 /**
  * Turns an edit into the deal fields that carry it, through the discovered mapping.
  * Refuses (4xx) what the portal cannot hold: a part without a field, dates outside
- * the month, a type the month's list does not offer, a brigade without anybody in it.
+ * the month, a date that is not one, a type or item the field's list does not offer,
+ * a brigade without anybody in it.
  */
 export function planEdit(
   edit: HouseEdit,
@@ -32,6 +34,8 @@ export function planEdit(
   );
   if (edit.brigadeId !== undefined) changes.push(brigadeChange(edit.brigadeId, house, reference));
   if (edit.schedule) changes.push(...scheduleChanges(edit.schedule, reference, timeZone));
+  if (edit.generalCleaning)
+    changes.push(...generalCleaningChanges(edit.generalCleaning, reference));
   if (changes.length === 0) throw apiError('validation_failed', 'The edit changes nothing.');
   return changes;
 }

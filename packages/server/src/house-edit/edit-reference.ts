@@ -10,11 +10,19 @@ export interface TypeItem {
   cleaningType: CleaningTypeCode;
 }
 
+/** An item of «Генеральная уборка»: one kind of work a general cleaning includes. */
+export interface GeneralItem {
+  itemId: number;
+  name: string;
+}
+
 /** What turning an edit into deal fields needs, as the last sync left it in the store. */
 export interface EditReference {
   mapping: StoredHouseMapping;
   /** Per type field: its items of a known type, lowest id first. */
   typeItems: Map<string, TypeItem[]>;
+  /** The items of the general cleaning's own list, in the portal's order. */
+  generalItems: GeneralItem[];
   brigades: Map<number, BrigadeStaff & { name: string }>;
 }
 
@@ -26,12 +34,21 @@ export async function loadEditReference(
   const mapping = await loadHouseMapping(db, memberId);
   if (!mapping) return null;
 
-  const [items, brigades, employees] = await Promise.all([
+  const generalField = mapping.fields.roles.generalCleaning?.field ?? '';
+  const [items, generalItems, brigades, employees] = await Promise.all([
     db
       .selectFrom('enumerations')
       .select(['fieldName', 'itemId', 'cleaningType'])
       .where('memberId', '=', memberId)
       .where('cleaningType', 'in', ['full_wet', 'sweeping', 'first_floor'])
+      .orderBy('itemId')
+      .execute(),
+    db
+      .selectFrom('enumerations')
+      .select(['itemId', 'value'])
+      .where('memberId', '=', memberId)
+      .where('fieldName', '=', generalField)
+      .orderBy('sort')
       .orderBy('itemId')
       .execute(),
     db
@@ -51,7 +68,12 @@ export async function loadEditReference(
       .execute(),
   ]);
 
-  return { mapping, typeItems: typeItemsOf(items), brigades: staffOf(brigades, employees) };
+  return {
+    mapping,
+    typeItems: typeItemsOf(items),
+    generalItems: generalItems.map((item) => ({ itemId: Number(item.itemId), name: item.value })),
+    brigades: staffOf(brigades, employees),
+  };
 }
 
 function typeItemsOf(

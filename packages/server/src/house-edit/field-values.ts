@@ -5,13 +5,22 @@ import { localDateOf, parseCount, parseDecimal, parseId } from '../domain/index.
  * its own spelling (numbers as strings, datetimes with the saver's offset, `false` for
  * an empty value), so two values are equal when they mean the same, not when their text is.
  */
-export type FieldKind = 'count' | 'decimal' | 'dates' | 'enum' | 'user';
+export type FieldKind = 'count' | 'decimal' | 'date' | 'dates' | 'enum' | 'enums' | 'user';
 
-export const FIELD_KINDS: readonly FieldKind[] = ['count', 'decimal', 'dates', 'enum', 'user'];
+export const FIELD_KINDS: readonly FieldKind[] = [
+  'count',
+  'decimal',
+  'date',
+  'dates',
+  'enum',
+  'enums',
+  'user',
+];
 
 /**
- * A field's value in the API's terms: a number, a list of dates, an item or user id;
- * shown to the user, an item becomes its cleaning type (a string).
+ * A field's value in the API's terms: a number, a date or a list of dates, an item or user
+ * id, the item ids of a multiple enumeration; shown to the user, an item of a slot's type
+ * field becomes its cleaning type (a string).
  */
 export type FieldMeaning = number | string | string[] | null;
 
@@ -21,8 +30,12 @@ export function meaningOf(kind: FieldKind, value: unknown, timeZone: string): Fi
       return parseCount(firstOf(value));
     case 'decimal':
       return parseDecimal(firstOf(value));
+    case 'date':
+      return localDateOf(firstOf(value), timeZone);
     case 'dates':
       return datesOf(value, timeZone);
+    case 'enums':
+      return itemIdsOf(value);
     case 'enum':
     case 'user':
       return parseId(firstOf(value));
@@ -48,6 +61,13 @@ function datesOf(value: unknown, timeZone: string): string[] {
     .map((item) => localDateOf(item, timeZone))
     .filter((date): date is string => date !== null);
   return [...new Set(dates)].sort();
+}
+
+/** The distinct item ids of a multiple enumeration, as strings, sorted by number. */
+function itemIdsOf(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : [value];
+  const ids = values.map((item) => parseId(item)).filter((id): id is number => id !== null);
+  return [...new Set(ids)].sort((a, b) => a - b).map(String);
 }
 
 function firstOf(value: unknown): unknown {

@@ -17,6 +17,15 @@ export interface SlotEdit {
   cleaningType: SlotCleaningType | null;
 }
 
+/**
+ * The general cleaning: its date (null clears it) and, when given, the items of its own
+ * list («Генеральная уборка»: walls, railings …) by item id; an empty list clears them.
+ */
+export interface GeneralCleaningEdit {
+  date: string | null;
+  items?: string[];
+}
+
 /** What the user changes; an absent part stays as it is in the portal. */
 export interface HouseEdit {
   apartments?: number | null;
@@ -25,6 +34,7 @@ export interface HouseEdit {
   area?: number | null;
   brigadeId?: number;
   schedule?: { month: string; slots: SlotEdit[] };
+  generalCleaning?: GeneralCleaningEdit;
 }
 
 export type CountPart = 'apartments' | 'entrances' | 'floors' | 'area';
@@ -33,7 +43,10 @@ export const COUNT_PARTS: readonly CountPart[] = ['apartments', 'entrances', 'fl
 
 /** One deal field an edit writes. */
 export interface FieldChange {
-  /** What it is to the user: `apartments`, `brigade`, `schedule.2025-09.1.dates` … */
+  /**
+   * What it is to the user: `apartments`, `brigade`, `schedule.2025-09.1.dates`,
+   * `generalCleaning.date`, `generalCleaning.items`.
+   */
   part: string;
   /** The deal field: `UF_CRM_…` or `ASSIGNED_BY_ID`. */
   field: string;

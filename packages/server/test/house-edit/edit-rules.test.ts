@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findConflicts } from '../../src/house-edit/edit-conflicts.js';
+import { meaningOf, sameMeaning } from '../../src/house-edit/field-values.js';
 import type { FieldChange } from '../../src/house-edit/house-edit.js';
 import { responsibleForBrigade, scheduleDateTime } from '../../src/house-edit/index.js';
 
@@ -66,5 +67,17 @@ describe('house edit rules', () => {
       const moved = deal({ UF_A: '101' }, '2025-09-01T11:00:00+03:00');
       expect(findConflicts([apartments], moved, unknown, ZONE)).toEqual([apartments]);
     });
+  });
+
+  it('reads the general cleaning date and items as the portal spells them', () => {
+    expect(meaningOf('date', '2026-07-14T00:00:00+03:00', ZONE)).toBe('2026-07-14');
+    expect(meaningOf('date', '2026-07-14', ZONE)).toBe('2026-07-14');
+    expect(meaningOf('date', false, ZONE)).toBeNull();
+    expect(sameMeaning('date', '', false, ZONE)).toBe(true);
+
+    expect(meaningOf('enums', ['12', 3, '12', ''], ZONE)).toEqual(['3', '12']);
+    expect(sameMeaning('enums', ['3', '1'], [1, 3], ZONE)).toBe(true);
+    expect(sameMeaning('enums', '', [], ZONE)).toBe(true);
+    expect(sameMeaning('enums', ['1'], ['1', '2'], ZONE)).toBe(false);
   });
 });

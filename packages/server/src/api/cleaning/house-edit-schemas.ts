@@ -54,6 +54,20 @@ export const HouseEditBodySchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    generalCleaning: Type.Optional(
+      Type.Object(
+        {
+          date: Nullable({ ...IsoDateSchema, description: 'The general cleaning; null clears' }),
+          items: Type.Optional(
+            Type.Array(Type.String({ pattern: '^[0-9]{1,18}$' }), {
+              maxItems: 50,
+              description: 'Item ids of the general cleaning list; [] clears; absent: unchanged',
+            }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -67,7 +81,9 @@ const MeaningSchema = Type.Union([
 ]);
 
 export const EditConflictSchema = Type.Object({
-  part: Type.String({ description: 'apartments, brigade, schedule.2025-09.1.dates …' }),
+  part: Type.String({
+    description: 'apartments, brigade, schedule.2025-09.1.dates, generalCleaning.date …',
+  }),
   field: Type.String({ description: 'The deal field, e.g. UF_CRM_1669704529022' }),
   label: Type.String(),
   theirs: { ...MeaningSchema, description: 'The value in Bitrix24 now' },
@@ -119,6 +135,16 @@ export const HouseEditFormSchema = Type.Object({
   brigadeId: Nullable(Type.String()),
   brigades: Type.Array(IdNameSchema),
   months: Type.Array(Type.Object({ month: MonthSchema, slots: Type.Array(SlotFormSchema) })),
+  generalCleaning: Nullable(
+    Type.Object(
+      {
+        date: Nullable(IsoDateSchema),
+        items: Type.Array(Type.String(), { description: 'Item ids the deal holds' }),
+        choices: Type.Array(IdNameSchema, { description: 'The general cleaning list' }),
+      },
+      { description: 'Null when the portal has no general cleaning date field' },
+    ),
+  ),
   pendingEdit: Type.Boolean(),
 });
 export type HouseEditFormView = Static<typeof HouseEditFormSchema>;
