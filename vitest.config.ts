@@ -24,6 +24,10 @@ export default defineConfig({
           name: 'server',
           include: ['packages/server/test/**/*.test.ts'],
           testTimeout: 30_000,
+          // Every test file is watched for secrets in its logs and answers: see
+          // packages/server/test/security/README.md.
+          setupFiles: ['packages/server/test/security/support/leak-watch-setup.ts'],
+          globalSetup: ['packages/server/test/security/support/leak-watch-teardown.ts'],
         },
       },
       {

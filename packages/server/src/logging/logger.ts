@@ -1,3 +1,5 @@
+import { channel } from 'node:diagnostics_channel';
+
 import { type DestinationStream, type LevelWithSilent, type Logger, pino } from 'pino';
 
 import type { SecretRedactor } from './secret-redactor.js';
@@ -20,6 +22,15 @@ export type LogCategory =
 
 export type AppLogger = Logger;
 
+/**
+ * Every line any AudioBot logger writes, after redaction, for in-process observers (the
+ * test suite's leak scan; an operator's agent). Like Fastify's and undici's channels it
+ * costs nothing while no one subscribes.
+ */
+export const LOG_LINE_CHANNEL = 'audiobot.log.line';
+
+const logLines = channel(LOG_LINE_CHANNEL);
+
 export interface LoggerOptions {
   level?: LevelWithSilent;
   redactor: SecretRedactor;
@@ -35,7 +46,11 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions): AppLogger {
   const destination = options.destination ?? pino.destination({ sync: false });
   const redacting: DestinationStream = {
-    write: (line: string) => destination.write(options.redactor.redact(line)),
+    write: (line: string) => {
+      const redacted = options.redactor.redact(line);
+      if (logLines.hasSubscribers) logLines.publish(redacted);
+      destination.write(redacted);
+    },
   };
 
   return pino(
