@@ -3,48 +3,44 @@ import { apiError } from '../http/api-error.js';
 import type { EditReference } from './edit-reference.js';
 import type { FieldChange, GeneralCleaningEdit } from './house-edit.js';
 
+const PART = 'generalCleaning';
+
 /**
  * The general cleaning as deal fields: «Дата генеральной» (a date field, sent as the
- * plain date, which the portal reads the same in every zone) and, when the edit names
- * them, the items of «Генеральная уборка» (a multiple enumeration, sent as item ids).
- * An empty value is sent as '', which clears the field, as for the schedule's dates.
+ * plain date, which the portal reads the same in every zone) and the items of
+ * «Генеральная уборка» (a multiple enumeration, sent as item ids). Either may be left
+ * out; an edit naming neither is refused. An empty value is sent as '', which clears
+ * the field, as for the schedule's dates.
  */
 export function generalCleaningChanges(
   edit: GeneralCleaningEdit,
   reference: EditReference,
 ): FieldChange[] {
-  const { roles } = reference.mapping.fields;
-  const dateField = roles.generalCleaningDate;
-  if (!dateField) {
-    throw unmapped('generalCleaning.date', 'The portal has no general cleaning date field.');
+  if (edit.date === undefined && edit.items === undefined) {
+    throw apiError('validation_failed', 'The general cleaning edit changes nothing.', PART);
   }
-  if (edit.date !== null && localDateOf(edit.date, 'UTC') !== edit.date) {
-    throw apiError('validation_failed', `${edit.date} is not a date.`, 'generalCleaning.date');
-  }
-  const changes: FieldChange[] = [
-    {
-      part: 'generalCleaning.date',
-      field: dateField.field,
-      label: dateField.label,
-      kind: 'date',
-      value: edit.date ?? '',
-    },
+  return [
+    ...(edit.date === undefined ? [] : [dateChange(edit.date, reference)]),
+    ...(edit.items === undefined ? [] : [itemsChange(edit.items, reference)]),
   ];
-  if (edit.items === undefined) return changes;
+}
 
-  const itemsField = roles.generalCleaning;
-  if (!itemsField) {
-    throw unmapped('generalCleaning.items', 'The portal has no general cleaning type field.');
+function dateChange(date: string | null, reference: EditReference): FieldChange {
+  const mapped = reference.mapping.fields.roles.generalCleaningDate;
+  if (!mapped) throw unmapped(`${PART}.date`, 'The portal has no general cleaning date field.');
+  if (date !== null && localDateOf(date, 'UTC') !== date) {
+    throw apiError('validation_failed', `${date} is not a date.`, `${PART}.date`);
   }
-  const items = checkedItems(edit.items, reference);
-  changes.push({
-    part: 'generalCleaning.items',
-    field: itemsField.field,
-    label: itemsField.label,
-    kind: 'enums',
-    value: items.length === 0 ? '' : items,
-  });
-  return changes;
+  const { field, label } = mapped;
+  return { part: `${PART}.date`, field, label, kind: 'date', value: date ?? '' };
+}
+
+function itemsChange(items: string[], reference: EditReference): FieldChange {
+  const mapped = reference.mapping.fields.roles.generalCleaning;
+  if (!mapped) throw unmapped(`${PART}.items`, 'The portal has no general cleaning list.');
+  const value = checkedItems(items, reference);
+  const { field, label } = mapped;
+  return { part: `${PART}.items`, field, label, kind: 'enums', value: value.length ? value : '' };
 }
 
 function checkedItems(items: string[], reference: EditReference): string[] {
@@ -54,7 +50,7 @@ function checkedItems(items: string[], reference: EditReference): string[] {
       throw apiError(
         'validation_failed',
         `The general cleaning list has no item ${item}.`,
-        `generalCleaning.items.${index}`,
+        `${PART}.items.${index}`,
       );
     }
   }

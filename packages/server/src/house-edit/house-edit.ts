@@ -18,11 +18,12 @@ export interface SlotEdit {
 }
 
 /**
- * The general cleaning: its date (null clears it) and, when given, the items of its own
- * list («Генеральная уборка»: walls, railings …) by item id; an empty list clears them.
+ * The general cleaning: its date (null clears it) and the items of its own list
+ * («Генеральная уборка»: walls, railings …) by item id ([] clears them); a part left out
+ * stays as it is, so changing one is not refused over a portal change of the other.
  */
 export interface GeneralCleaningEdit {
-  date: string | null;
+  date?: string | null;
   items?: string[];
 }
 

@@ -189,7 +189,7 @@ describeStore('house edit: the general cleaning', () => {
     await refused({ date: '2026-02-30' }, '2026-02-30');
     await refused({ date: '14.07.2026' }, 'date');
     await refused({ date: '2026-07-14', items: ['999999'] }, '999999');
-    await refused({ items: [] }, 'date');
+    await refused({}, 'nothing');
     expect(fixture.deal(id)).toEqual(before);
     expect(fixture.dealUpdates()).toBe(updates);
   });
@@ -221,6 +221,18 @@ describeStore('house edit: the general cleaning', () => {
     });
     expect(again.statusCode, again.body).toBe(200);
     expect(fixture.deal(id)[dateField]).toBe('2026-08-20');
+  });
+
+  it('changes the items alone, keeping a date changed in the portal meanwhile', async () => {
+    const id = nextHouse();
+    const start = await form(id);
+    const items = [start.generalCleaning.choices[3]?.id];
+    await fixture.control('PATCH', `/deals/${id}`, { fields: { [dateField]: '2026-10-02' } });
+
+    const answer = await edit(id, { baseVersion: start.version, generalCleaning: { items } });
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect(fixture.deal(id)).toMatchObject({ [dateField]: '2026-10-02', [itemsField]: items });
+    expect((await form(id)).generalCleaning).toMatchObject({ date: '2026-10-02', items });
   });
 
   it('catches a portal change of the items made while the write waited', async () => {

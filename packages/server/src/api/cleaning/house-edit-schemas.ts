@@ -57,7 +57,9 @@ export const HouseEditBodySchema = Type.Object(
     generalCleaning: Type.Optional(
       Type.Object(
         {
-          date: Nullable({ ...IsoDateSchema, description: 'The general cleaning; null clears' }),
+          date: Type.Optional(
+            Nullable({ ...IsoDateSchema, description: 'The date; null clears; absent: unchanged' }),
+          ),
           items: Type.Optional(
             Type.Array(Type.String({ pattern: '^[0-9]{1,18}$' }), {
               maxItems: 50,
