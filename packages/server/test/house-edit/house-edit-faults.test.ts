@@ -10,23 +10,10 @@ import {
   type HouseEditFixture,
   startHouseEditFixture,
 } from './support/house-edit-fixture.js';
+import { racing } from './support/racing-portal.js';
 
 const APARTMENTS = 'UF_CRM_1669704529022';
 const ENTRANCES = 'UF_CRM_1669705507390';
-
-/** A portal whose first call of `method` first runs `before` (a person editing the deal). */
-function racing(portal: PortalCaller, method: string, before: () => Promise<void>): PortalCaller {
-  let raced = false;
-  return {
-    call: (async (name: string, params?: Record<string, unknown>, options?: object) => {
-      if (name === method && !raced) {
-        raced = true;
-        await before();
-      }
-      return portal.call(name, params, options);
-    }) as PortalCaller['call'],
-  };
-}
 
 /** A portal that carries out crm.deal.update and then never answers: the process died there. */
 function dyingAfterUpdate(portal: PortalCaller): PortalCaller {
