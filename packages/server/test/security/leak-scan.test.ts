@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/auth/authenticate.js';
 import { LOG_LINE_CHANNEL } from '../../src/logging/logger.js';
 import { asAdmin, createApiFixture } from '../api/support/api-fixture.js';
+import { reportOf, searchReports } from './support/leak-report.js';
 import { describeLeaks, type EmittedText, findLeaks, findLeaksIn } from './support/leak-scan.js';
 import * as watched from './support/leak-watch.js';
 import { LeakWatch } from './support/leak-watch.js';
@@ -68,6 +69,20 @@ describe('the leak scan', () => {
     ]);
     expect(findLeaksIn(known, texts)).toEqual(leaks);
     expect(findLeaksIn(known, [texts[0] as EmittedText])).toEqual([]);
+  });
+
+  it('finds a secret one test file used in what another file said', () => {
+    const used = new LeakWatch();
+    used.addSecret('shared-constant-8a1f', 'admin token');
+    const said = new LeakWatch();
+    said.texts.push({ origin: 'a log line', text: 'token shared-constant-8a1f' });
+    const written = [reportOf('a.test.ts', used), reportOf('b.test.ts', said)];
+
+    const { leaks } = searchReports(JSON.parse(JSON.stringify(written)));
+
+    expect(describeLeaks(leaks)).toBe(
+      'admin token in b.test.ts: a log line: …token [admin token]…',
+    );
   });
 
   it('catches a secret in a log line, an injected answer and a real HTTP answer', async () => {

@@ -3,14 +3,15 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { afterAll, expect, inject, vi } from 'vitest';
-import type { LeakReport } from './leak-report.js';
+import { reportOf } from './leak-report.js';
 import { describeLeaks, findLeaksIn } from './leak-scan.js';
 import { LeakWatch } from './leak-watch.js';
 
 /**
  * Runs before every test file of the server project (vitest `setupFiles`): watches what
  * the file's tests say while they run, and fails the file when any of it holds a secret
- * the file used. The report it writes lets the run's teardown list every leak at the end.
+ * the file used. What it gathered goes to the run's teardown, which searches all files'
+ * texts for all files' secrets.
  */
 
 const watch = vi.hoisted(() => ({ current: null as LeakWatch | null }));
@@ -45,6 +46,7 @@ vi.mock(import('@audiobot/emulator'), async (importOriginal) => {
 
 watch.current = new LeakWatch();
 watch.current.start();
+
 afterAll(async () => {
   const current = watch.current;
   if (!current) return;
@@ -52,14 +54,9 @@ afterAll(async () => {
   watch.current = null;
 
   const leaks = findLeaksIn(current.secrets, current.texts);
-  const report: LeakReport = {
-    testFile: path.relative(process.cwd(), expect.getState().testPath ?? '?'),
-    secrets: current.secrets.size,
-    texts: current.texts.length,
-    streamedAnswers: current.streamedAnswers,
-    leaks,
-  };
+  const testFile = path.relative(process.cwd(), expect.getState().testPath ?? '?');
   const folder = inject('leakReportFolder');
-  await writeFile(path.join(folder, `${randomUUID()}.json`), JSON.stringify(report));
+  const report = JSON.stringify(reportOf(testFile, current));
+  await writeFile(path.join(folder, `${randomUUID()}.json`), report, { mode: 0o600 });
   if (leaks.length > 0) throw new Error(`Secrets leaked:\n${describeLeaks(leaks)}`);
 });

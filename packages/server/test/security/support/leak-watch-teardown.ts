@@ -4,13 +4,14 @@ import path from 'node:path';
 
 import type { TestProject } from 'vitest/node';
 
-import type { LeakReport } from './leak-report.js';
+import { type LeakReport, searchReports } from './leak-report.js';
 import { describeLeaks } from './leak-scan.js';
 
 /**
  * The server project's `globalSetup`: makes the folder the test files' watches report
- * into and, after the last test file, reads every report and fails the run listing
- * each leak, the secret named by its kind, never shown.
+ * into and, after the last test file, searches what every file's AudioBot said for the
+ * secrets any file used. It fails the run listing each leak, the secret named by its
+ * kind, never shown; the folder (test secrets included) is removed first.
  */
 export default async function leakWatchSetup(project: TestProject): Promise<() => Promise<void>> {
   const folder = await mkdtemp(path.join(tmpdir(), 'audiobot-leak-watch-'));
@@ -19,12 +20,14 @@ export default async function leakWatchSetup(project: TestProject): Promise<() =
   return async () => {
     const reports = await readReports(folder);
     await rm(folder, { recursive: true, force: true });
-    console.info(summaryOf(reports));
-    const leaking = reports.filter((report) => report.leaks.length > 0);
-    if (leaking.length === 0) return;
 
-    const listing = leaking.map((report) => `${report.testFile}:\n${describeLeaks(report.leaks)}`);
-    throw new Error(`Secrets leaked in ${leaking.length} test files:\n${listing.join('\n')}`);
+    const { secrets, texts, leaks } = searchReports(reports);
+    console.info(
+      `Leak watch: ${reports.length} test files, ${secrets} secrets, ` +
+        `${texts} log lines and answer parts searched ` +
+        `(${streamed(reports)} streamed answers not read), ${leaks.length} leaks`,
+    );
+    if (leaks.length > 0) throw new Error(`Secrets leaked:\n${describeLeaks(leaks)}`);
   };
 }
 
@@ -34,13 +37,6 @@ async function readReports(folder: string): Promise<LeakReport[]> {
   return texts.map((text) => JSON.parse(text) as LeakReport);
 }
 
-function summaryOf(reports: readonly LeakReport[]): string {
-  const sum = (count: (report: LeakReport) => number) =>
-    reports.reduce((total, report) => total + count(report), 0);
-  return (
-    `Leak watch: ${reports.length} test files, ${sum((r) => r.secrets)} secrets, ` +
-    `${sum((r) => r.texts)} log lines and answers searched ` +
-    `(${sum((r) => r.streamedAnswers)} streamed answers not read), ` +
-    `${sum((r) => r.leaks.length)} leaks`
-  );
+function streamed(reports: readonly LeakReport[]): number {
+  return reports.reduce((total, report) => total + report.streamedAnswers, 0);
 }
