@@ -15,6 +15,7 @@ import { mapRoute } from './cleaning/map-route.js';
 import { scheduleRoute } from './cleaning/schedule-route.js';
 import { brigadeDayRoute } from './completions/brigade-day-route.js';
 import { complaintCheckRoute } from './completions/complaint-check-route.js';
+import { completionCorrectionRoute } from './completions/completion-correction-route.js';
 import { completionCreateRoute } from './completions/completion-create-route.js';
 import { completionPhotoRoute } from './completions/completion-photo-route.js';
 import { mappingRoute } from './connection/mapping-route.js';
@@ -57,6 +58,7 @@ const routes: RouteRegistrar[] = [
   dispatchSendRoute,
   brigadeDayRoute,
   completionCreateRoute,
+  completionCorrectionRoute,
   completionPhotoRoute,
   complaintCheckRoute,
   actsListRoute,

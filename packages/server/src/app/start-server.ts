@@ -5,6 +5,8 @@ import {
   applicationCheck,
   createApplicationServices,
 } from '../application/index.js';
+import { PhotoStore } from '../completions/photo-store.js';
+import { sweepPendingPhotos } from '../completions/photo-sweep.js';
 import { type Config, loadConfig, resolveSecretKey, secretsOf } from '../config/index.js';
 import { runDoctor } from '../doctor/index.js';
 import { HouseEditing } from '../house-edit/index.js';
@@ -66,6 +68,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const store = options.store ?? createStore({ database: config.database });
   await store.migrate();
+  await sweepPhotos(config, store, log);
 
   const queue = new InProcessQueue({ logger: categoryLogger(logger, 'jobs') });
   const houseEditing = new HouseEditing({ db: store.db, timeZone: config.timeZone });
@@ -136,6 +139,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 }
 
 /** Application mode whose install happened in an earlier run, BITRIX_MEMBER_ID unset. */
+/** Photos a killed process left half-stored (`completions/photo-sweep.ts`). */
+async function sweepPhotos(config: Config, store: Store, log: AppLogger): Promise<void> {
+  const photos = new PhotoStore(config.photoDir);
+  const swept = await sweepPendingPhotos(store.db, photos, new Date());
+  if (swept.committed + swept.removed > 0) log.warn(swept, 'photos of an interrupted run swept');
+}
+
 async function earlierInstall(services: ApplicationServices): Promise<PortalConnection | null> {
   const install = await storedInstall(services);
   return install ? installedConnection(services, install) : null;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type CleaningType, searchTokens } from '../domain/index.js';
 import type { Database } from '../store/index.js';
+import { type CompletionChange, completionChanges } from './completion-changes.js';
 import { type CompletionView, completionViews } from './completion-views.js';
 
 /**
@@ -19,6 +20,8 @@ export interface ComplaintAnswer {
   nearestBefore: PlannedOnDay | null;
   nearestAfter: PlannedOnDay | null;
   completions: CompletionView[];
+  /** The office's corrections of that day's marks. */
+  changes: CompletionChange[];
 }
 
 export interface PlannedOnDay {
@@ -45,6 +48,10 @@ export async function checkComplaint(
       houseIds: [houseId],
       date: query.date,
     });
+    const changes = await completionChanges(db, memberId, {
+      houseIds: [houseId],
+      date: query.date,
+    });
     const nearest = planned.length > 0 ? null : await nearestOf(db, memberId, houseId, query.date);
     answers.push({
       houseId,
@@ -56,6 +63,7 @@ export async function checkComplaint(
       nearestBefore: nearest?.before ?? null,
       nearestAfter: nearest?.after ?? null,
       completions,
+      changes,
     });
   }
   return answers;

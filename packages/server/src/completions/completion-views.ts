@@ -33,13 +33,21 @@ export interface CompletionFilter {
   date?: string;
 }
 
-/** The completions matching the filter, each with its photos and outbox states. */
+/**
+ * The completions matching the filter, each with its photos and outbox states. A mark the
+ * office withdrew is left out: the cleaning counts as not marked (its history is in
+ * `completion_changes`).
+ */
 export async function completionViews(
   db: Db,
   memberId: string,
   filter: CompletionFilter,
 ): Promise<CompletionView[]> {
-  let query = db.selectFrom('completions').selectAll().where('memberId', '=', memberId);
+  let query = db
+    .selectFrom('completions')
+    .selectAll()
+    .where('memberId', '=', memberId)
+    .where('status', 'in', ['done', 'not_done']);
   if (filter.ids) query = query.where('id', 'in', orNone(filter.ids));
   if (filter.houseIds) query = query.where('houseId', 'in', orNone(filter.houseIds));
   if (filter.date) query = query.where('date', '=', filter.date);
@@ -58,7 +66,7 @@ export async function completionViews(
       cleaningType: row.cleaningType,
       slot: Number(row.slot),
       brigadeId: row.brigadeId === null ? null : Number(row.brigadeId),
-      status: row.status,
+      status: row.status === 'done' ? 'done' : 'not_done',
       reason: row.reason,
       authorName: row.authorName,
       createdAt: row.createdAt,

@@ -4,20 +4,19 @@ import {
   checklistMarkKind,
   enqueueOutbox,
   systemNotifyKind,
-  taskUpsertKind,
   timelineCommentKind,
 } from '../outbox/index.js';
-import type { Database } from '../store/index.js';
+import type { CompletionStatus, Database } from '../store/index.js';
 import type { PlannedCleaning } from './cleaning-lookup.js';
-import { completionKeys, dayTaskKeys } from './completion-keys.js';
+import { completionKeys } from './completion-keys.js';
 import {
   type CompletionFacts,
-  checklistTitle,
-  cleaningMarker,
   completionComment,
   completionMarker,
   notDoneNotice,
 } from './completion-messages.js';
+import { checklistMarkPayload } from './day-checklist.js';
+import { findDayTask } from './day-task-lookup.js';
 import type { PhotoStore } from './photo-store.js';
 import type { PhotoUpload } from './photo-upload.js';
 
@@ -58,16 +57,17 @@ export async function recordCompletion(
 ): Promise<RecordedCompletion> {
   checkCompletion(input);
   const earlier = await completionOf(db, input);
-  if (earlier && !(earlier.status === 'not_done' && input.status === 'done')) {
+  if (earlier && !canMarkAgain(earlier.status, input.status)) {
     throw apiError('completion_exists');
   }
 
   const fileNames: string[] = [];
+  let recorded: RecordedCompletion;
   try {
     for (const photo of input.photos) {
       fileNames.push(await photos.save(input.memberId, input.cleaning.date, photo));
     }
-    return await db
+    recorded = await db
       .transaction()
       .execute((trx) =>
         earlier
@@ -80,6 +80,20 @@ export async function recordCompletion(
     if (!earlier && (await completionOf(db, input))) throw apiError('completion_exists');
     throw error;
   }
+
+  // The files are written under a pending name and take their own only once the
+  // completion is stored: a process killed in between leaves pending files, which the
+  // sweep at start finishes or removes (`PhotoStore.sweep`).
+  await photos.commit(fileNames);
+  return recorded;
+}
+
+/**
+ * Not done, then done: the brigade came back. A mark the office withdrew is open again.
+ * Anything else is a second mark.
+ */
+function canMarkAgain(earlier: CompletionStatus, next: CompletionInput['status']): boolean {
+  return earlier === 'withdrawn' || (earlier === 'not_done' && next === 'done');
 }
 
 function checkCompletion(input: CompletionInput): void {
@@ -137,11 +151,14 @@ async function storeCompletion(
   return { id, outboxIds };
 }
 
-/** A cleaning marked not done, now done: the completion and its writes say so. */
+/**
+ * A cleaning marked not done, now done, or marked again after the office withdrew its
+ * mark: the same completion and its writes say so.
+ */
 async function replaceCompletion(
   trx: Transaction<Database>,
   input: CompletionInput,
-  earlier: { id: number | string; reason: string | null },
+  earlier: { id: number | string; status: CompletionStatus; reason: string | null },
   fileNames: string[],
 ): Promise<RecordedCompletion> {
   const id = Number(earlier.id);
@@ -149,20 +166,21 @@ async function replaceCompletion(
     .updateTable('completions')
     .set({
       status: input.status,
-      reason: null,
+      reason: input.status === 'done' ? null : input.reason,
       photoCount: fileNames.length,
       authorId: input.author.id,
       authorName: input.author.name,
       createdAt: input.now.toISOString(),
     })
     .where('id', '=', id)
-    .where('status', '=', 'not_done')
+    .where('status', '=', earlier.status)
     .executeTakeFirst();
-  // Another phone turned it done meanwhile.
+  // Another phone (or the office) changed it meanwhile.
   if (Number(changed.numUpdatedRows) !== 1) throw apiError('completion_exists');
 
   await storePhotos(trx, input, id, fileNames);
-  const facts = { ...factsOf(input, id, fileNames.length), earlierReason: earlier.reason };
+  const earlierReason = earlier.status === 'not_done' ? earlier.reason : null;
+  const facts = { ...factsOf(input, id, fileNames.length), earlierReason };
   return { id, outboxIds: await enqueueWrites(trx, input, facts) };
 }
 
@@ -204,6 +222,7 @@ function factsOf(input: CompletionInput, id: number, photoCount: number): Comple
     photoCount,
     authorName: input.author.name,
     earlierReason: null,
+    correction: null,
     link: input.publicUrl ? `${input.publicUrl.replace(/\/$/, '')}/check?${query}` : null,
   };
 }
@@ -231,17 +250,11 @@ async function enqueueWrites(
     }),
   ];
 
-  const dayTask = await dayTaskOf(trx, input);
+  // No task sent for the day yet: dispatch adds the line when it sends one.
+  const dayTask = await findDayTask(trx, input.memberId, input.cleaning);
   if (dayTask) {
-    ids.push(
-      await enqueue(checklistMarkKind, completionKeys.dayTask(facts.id), {
-        taskMarker: dayTask.marker,
-        itemMarker: cleaningMarker(facts),
-        title: checklistTitle(facts),
-        complete: facts.status === 'done',
-        completeTask: dayTask.perHouse && facts.status === 'done',
-      }),
-    );
+    const payload = checklistMarkPayload(facts, dayTask);
+    ids.push(await enqueue(checklistMarkKind, completionKeys.dayTask(facts.id), payload));
   }
 
   if (facts.status === 'not_done') {
@@ -256,31 +269,6 @@ async function enqueueWrites(
     }
   }
   return ids;
-}
-
-/**
- * The day's task the house is in, as dispatch stored it: the house's own task, else its
- * brigade's. No task sent for that day: there is no line to close (known shortcoming:
- * a day dispatched after its completions shows them only in the timeline).
- */
-async function dayTaskOf(
-  trx: Transaction<Database>,
-  input: CompletionInput,
-): Promise<{ marker: string; perHouse: boolean } | null> {
-  const keys = dayTaskKeys(input.cleaning.houseId, input.cleaning.brigadeId, input.cleaning.date);
-  const rows = await trx
-    .selectFrom('outbox')
-    .select(['idempotencyKey', 'payload'])
-    .where('memberId', '=', input.memberId)
-    .where('kind', '=', taskUpsertKind)
-    .where('idempotencyKey', 'in', [keys.house, keys.brigade ?? keys.house])
-    .execute();
-
-  const house = rows.find((row) => row.idempotencyKey === keys.house);
-  const chosen = house ?? rows[0];
-  if (!chosen) return null;
-  const marker = (JSON.parse(chosen.payload) as { marker?: unknown }).marker;
-  return typeof marker === 'string' ? { marker, perHouse: chosen === house } : null;
 }
 
 /** Who hears of a cleaning not done: the portal's active administrators. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { enqueueDayChecklists } from '../completions/day-checklist.js';
 import {
   enqueueOutbox,
   type OutboxEntry,
@@ -43,6 +44,8 @@ export interface BrigadeDispatch {
   plans: BrigadePlanDispatch[];
   /** Entries rewriting tasks of this date that no longer carry a plan (see README). */
   cancelledIds: number[];
+  /** Checklist lines of the date's completions marked before these tasks were sent. */
+  checklistIds?: number[];
 }
 
 type Db = Kysely<Database>;
@@ -73,7 +76,13 @@ export async function enqueueBrigadeDispatch(
     const payload = cancelledPlanTask(orphan.marker, input.date, orphan.reason);
     cancelledIds.push(await enqueueTask(db, input.memberId, orphan.key, payload, now));
   }
-  return { date: input.date, tasks: mode, plans: dispatched, cancelledIds };
+  // After the tasks: each completion's line goes to the task that now carries its house.
+  const checklistIds = await enqueueDayChecklists(db, {
+    memberId: input.memberId,
+    date: input.date,
+    now,
+  });
+  return { date: input.date, tasks: mode, plans: dispatched, cancelledIds, checklistIds };
 }
 
 async function enqueuePlan(
@@ -195,7 +204,11 @@ export interface BrigadeDispatchRun extends BrigadeDispatch {
 
 /** Every outbox entry a dispatch stored. */
 export function dispatchOutboxIds(dispatch: BrigadeDispatch): number[] {
-  return [...dispatch.plans.flatMap((plan) => plan.outboxIds), ...dispatch.cancelledIds];
+  return [
+    ...dispatch.plans.flatMap((plan) => plan.outboxIds),
+    ...dispatch.cancelledIds,
+    ...(dispatch.checklistIds ?? []),
+  ];
 }
 
 /**

@@ -42,6 +42,11 @@ export const errorCatalogue = {
     severity: 'user',
     message: 'This cleaning is already marked.',
   },
+  completion_changed: {
+    status: 409,
+    severity: 'user',
+    message: 'The completion was changed meanwhile; look at it again.',
+  },
   cleaning_not_due: {
     status: 409,
     severity: 'user',

@@ -326,7 +326,8 @@ export interface ActsTable {
   signedAt: Timestamp;
 }
 
-export type CompletionStatus = 'done' | 'not_done';
+/** `withdrawn`: the office took a wrong mark back; the cleaning counts as not marked. */
+export type CompletionStatus = 'done' | 'not_done' | 'withdrawn';
 
 /** A brigade's answer for one planned cleaning (see packages/server/src/completions). */
 export interface CompletionsTable {
@@ -347,6 +348,27 @@ export interface CompletionsTable {
   authorId: number | null;
   authorName: string;
   createdAt: Timestamp;
+}
+
+/** The office's correction of a completion: what it was, what it became, who and why. */
+export interface CompletionChangesTable {
+  id: AutoId;
+  memberId: string;
+  completionId: number;
+  houseId: number;
+  date: IsoDate;
+  statusBefore: CompletionStatus;
+  reasonBefore: string | null;
+  /** Who had made the mark that was changed. */
+  authorBefore: string;
+  statusAfter: CompletionStatus;
+  reasonAfter: string | null;
+  /** Why the office changed it. */
+  note: string;
+  /** The employee who changed it; null for the bootstrap admin token. */
+  changedById: number | null;
+  changedByName: string;
+  changedAt: Timestamp;
 }
 
 /** A photo of a completion; the file lives in the photo folder under `fileName`. */
@@ -378,6 +400,7 @@ export interface Database {
   outbox: OutboxTable;
   completions: CompletionsTable;
   completionPhotos: CompletionPhotosTable;
+  completionChanges: CompletionChangesTable;
   acts: ActsTable;
 }
 

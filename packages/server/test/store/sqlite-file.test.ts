@@ -17,6 +17,7 @@ describe('the default SQLite store', () => {
       '0005-completions',
       '0006-acts',
       '0007-read-paths',
+      '0008-completion-changes',
     ]);
     await first.db
       .insertInto('portals')
@@ -44,7 +45,7 @@ describe('the default SQLite store', () => {
     const store = createStore({ databaseUrl: ':memory:' });
 
     expect(store.dialect).toBe('sqlite');
-    expect(await store.migrate()).toHaveLength(5);
+    expect(await store.migrate()).toHaveLength(6);
     await store.close();
     expect(() => createStore({ databaseUrl: 'mysql://db/x' })).toThrow(/DATABASE_URL/);
   });

@@ -52,6 +52,7 @@ describeStore(`store on ${testDatabase}`, () => {
         'api_tokens',
         'brigades',
         'cleanings',
+        'completion_changes',
         'completion_photos',
         'completions',
         'employees',

@@ -4,7 +4,7 @@ import { checkComplaint } from '../../completions/complaint-check.js';
 import { apiError } from '../../http/api-error.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
 import { IdParamSchema, IsoDateSchema, protectedErrors } from '../schemas/common-schemas.js';
-import { presentCompletion } from './completion-presenter.js';
+import { presentChange, presentCompletion } from './completion-presenter.js';
 import { ComplaintAnswerSchema } from './completion-schemas.js';
 
 const schema = {
@@ -51,6 +51,7 @@ export function complaintCheckRoute(app: ApiApp, context: ApiContext): void {
         houseId: String(answer.houseId),
         brigadeId: answer.brigadeId === null ? null : String(answer.brigadeId),
         completions: answer.completions.map(presentCompletion),
+        changes: answer.changes.map(presentChange),
         dealUrl: domain ? `https://${domain}/crm/deal/details/${answer.houseId}/` : null,
       })),
     };

@@ -1,5 +1,6 @@
+import type { CompletionChange } from '../../completions/completion-changes.js';
 import type { CompletionView } from '../../completions/completion-views.js';
-import type { CompletionAnswer } from './completion-schemas.js';
+import type { CompletionAnswer, CompletionChangeAnswer } from './completion-schemas.js';
 
 export function presentCompletion(view: CompletionView): CompletionAnswer {
   return {
@@ -21,5 +22,17 @@ export function presentCompletion(view: CompletionView): CompletionAnswer {
       ...view.bitrix24,
       commentId: view.bitrix24.commentId === null ? null : String(view.bitrix24.commentId),
     },
+  };
+}
+
+export function presentChange(change: CompletionChange): CompletionChangeAnswer {
+  return {
+    id: String(change.id),
+    completionId: String(change.completionId),
+    before: change.before,
+    after: change.after,
+    note: change.note,
+    changedByName: change.changedByName,
+    changedAt: change.changedAt,
   };
 }

@@ -57,6 +57,39 @@ export const CompletionCreateSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const CompletionStatusSchema = Type.Union(
+  [Type.Literal('done'), Type.Literal('not_done'), Type.Literal('withdrawn')],
+  { description: 'withdrawn: the office took the mark back, the cleaning is not marked' },
+);
+
+export const CompletionCorrectionSchema = Type.Object(
+  {
+    status: CompletionStatusSchema,
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    note: Type.String({
+      minLength: 3,
+      maxLength: 500,
+      description: 'Why the office corrects the mark; kept in the history and the comment',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const CompletionChangeSchema = Type.Object({
+  id: Type.String(),
+  completionId: Type.String(),
+  before: Type.Object({
+    status: CompletionStatusSchema,
+    reason: Nullable(Type.String()),
+    authorName: Type.String(),
+  }),
+  after: Type.Object({ status: CompletionStatusSchema, reason: Nullable(Type.String()) }),
+  note: Type.String(),
+  changedByName: Type.String(),
+  changedAt: Type.String(),
+});
+export type CompletionChangeAnswer = Static<typeof CompletionChangeSchema>;
+
 const PlannedSchema = Type.Object({
   date: IsoDateSchema,
   cleaningType: CleaningTypeSchema,
@@ -98,5 +131,8 @@ export const ComplaintAnswerSchema = Type.Object({
   nearestBefore: Nullable(PlannedSchema),
   nearestAfter: Nullable(PlannedSchema),
   completions: Type.Array(CompletionSchema),
+  changes: Type.Array(CompletionChangeSchema, {
+    description: 'The office’s corrections of the day’s marks, oldest first',
+  }),
   dealUrl: Nullable(Type.String({ description: 'The deal in Bitrix24, where the comment is' })),
 });

@@ -5,6 +5,7 @@ import { outboxMigration } from './0002-outbox.js';
 import { completionsMigration } from './0005-completions.js';
 import { actsMigration } from './0006-acts.js';
 import { readPathsMigration } from './0007-read-paths.js';
+import { completionChangesMigration } from './0008-completion-changes.js';
 
 /**
  * The migrations in code, not read from a folder, so they run the same under tsx, vitest
@@ -19,6 +20,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0005-completions': completionsMigration(dialect),
         '0006-acts': actsMigration(),
         '0007-read-paths': readPathsMigration(),
+        '0008-completion-changes': completionChangesMigration(dialect),
       };
     },
   };
