@@ -66,6 +66,28 @@ export interface PlannedCleaning {
 
 export type ComplaintVerdict = 'done' | 'partly_done' | 'not_done' | 'not_marked' | 'not_planned';
 
+/** withdrawn: the office took the mark back; the cleaning counts as not marked. */
+export type CompletionState = 'done' | 'not_done' | 'withdrawn';
+
+/** POST /api/completions/:id/correction (office and admins). */
+export interface CompletionCorrection {
+  status: CompletionState;
+  reason?: string;
+  /** Why the mark is corrected: kept in the history and the deal's comment. */
+  note: string;
+}
+
+/** One correction of a completion by the office. */
+export interface CompletionChange {
+  id: string;
+  completionId: string;
+  before: { status: CompletionState; reason: string | null; authorName: string };
+  after: { status: CompletionState; reason: string | null };
+  note: string;
+  changedByName: string;
+  changedAt: string;
+}
+
 export interface ComplaintHouse {
   houseId: string;
   address: string;
@@ -76,6 +98,7 @@ export interface ComplaintHouse {
   nearestBefore: PlannedCleaning | null;
   nearestAfter: PlannedCleaning | null;
   completions: Completion[];
+  changes: CompletionChange[];
   dealUrl: string | null;
 }
 
