@@ -10,9 +10,6 @@ export const visitFloorCleaningsSql = sql<number>`case
   when cleanings.cleaning_type = 'first_floor' then coalesce(houses.entrances, 0)
   else coalesce(houses.entrances, 0) * coalesce(houses.floors, 0) end`;
 
-/** Floor-cleanings summed over the visits of a group. */
-export const floorCleaningsSql = sql<number>`sum(${visitFloorCleaningsSql})`;
-
 /** The same rule for a visit counted in code, with the house's counts (null: 0). */
 export function visitFloorCleanings(
   cleaningType: string,
