@@ -10,18 +10,13 @@ import { countOutbox } from '../../src/outbox/index.js';
 import { losingFirstAnswer } from '../outbox/support/outbox-harness.js';
 import { describeStore } from '../support/test-store.js';
 import {
+  busiestBrigadeToday,
   type CompletionHarness,
   jpegBase64,
   PUBLIC_URL,
   startCompletionHarness,
 } from './support/completion-harness.js';
-import {
-  adminIds,
-  busiestBrigade,
-  cleaningsOn,
-  type DayCleaning,
-  peopleOf,
-} from './support/demo-people.js';
+import { adminIds, type DayCleaning } from './support/demo-people.js';
 
 describeStore('completions written to Bitrix24 through the outbox', () => {
   let harness: CompletionHarness;
@@ -30,11 +25,7 @@ describeStore('completions written to Bitrix24 through the outbox', () => {
 
   beforeEach(async () => {
     harness = await startCompletionHarness();
-    const all = await cleaningsOn(harness.store.db, harness.emulator.memberId, harness.today);
-    const brigadeId = busiestBrigade(all);
-    day = all.filter((cleaning) => cleaning.brigadeId === brigadeId);
-    const people = await peopleOf(harness.store.db, harness.emulator.memberId, first().brigadeId);
-    leader = await harness.signIn(people.leaderId);
+    ({ day, leader } = await busiestBrigadeToday(harness));
   });
   afterEach(async () => {
     await harness.close();

@@ -16,6 +16,7 @@ import {
 import { type ApiFixture, createApiFixture } from '../../api/support/api-fixture.js';
 import { type OutboxHarness, startOutboxHarness } from '../../outbox/support/outbox-harness.js';
 import { busiestDate } from '../../support/cleaning-dates.js';
+import { busiestBrigade, cleaningsOn, type DayCleaning, peopleOf } from './demo-people.js';
 
 export const PUBLIC_URL = 'https://audiobot.example.ru';
 
@@ -97,4 +98,19 @@ export function jpegBase64(seed = 0): string {
   const bytes = Buffer.alloc(64, seed);
   bytes.set([0xff, 0xd8, 0xff, 0xe0], 0);
   return `data:image/jpeg;base64,${bytes.toString('base64')}`;
+}
+
+/** Today's cleanings of the brigade with the most of them, and that brigade's leader signed in. */
+export async function busiestBrigadeToday(
+  harness: CompletionHarness,
+): Promise<{ day: DayCleaning[]; leader: { cookie: string } }> {
+  const { memberId } = harness.emulator;
+  const all = await cleaningsOn(harness.store.db, memberId, harness.today);
+  const brigadeId = busiestBrigade(all);
+  const people = await peopleOf(harness.store.db, memberId, brigadeId);
+
+  return {
+    day: all.filter((cleaning) => cleaning.brigadeId === brigadeId),
+    leader: await harness.signIn(people.leaderId),
+  };
 }
