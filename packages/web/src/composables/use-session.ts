@@ -54,6 +54,8 @@ export function useSession() {
     startError,
     demo: computed(() => health.value?.demo === true),
     isAdmin: computed(() => user.value?.role === 'admin'),
+    // A brigade user sees their own brigade only: no choice of brigade to offer.
+    seesAllBrigades: computed(() => !user.value?.role.startsWith('brigade')),
     start,
     signInDemo,
     signOut,

@@ -1,5 +1,6 @@
 import type { QueryValue } from '../api/http.js';
 import type { Act, ActStatus, UserRole } from '../api/types.js';
+import { monthOrDefault } from './date-presets.js';
 
 // The acts page's state lives in the address bar (month, status, brigade, search,
 // page), so a reload or a shared link shows the same list.
@@ -19,7 +20,7 @@ type RouteQuery = Record<string, unknown>;
 
 export function parseActsQuery(query: RouteQuery, currentMonth: string): ActsQuery {
   const text = (key: string) => (typeof query[key] === 'string' ? (query[key] as string) : '');
-  const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(text('month')) ? text('month') : currentMonth;
+  const month = monthOrDefault(query.month, currentMonth);
   const status = ACT_STATUSES.find((value) => value === text('status')) ?? '';
   const brigadeId = /^\d+$/.test(text('brigadeId')) ? text('brigadeId') : '';
   const page = Number.parseInt(text('page'), 10);
@@ -64,6 +65,11 @@ export function canSignActs(
   currentMonth: string,
 ): boolean {
   return (role === 'office' || role === 'admin') && month <= currentMonth;
+}
+
+/** How a list names an act's house: its address, or the deal's title when it has none. */
+export function actAddress(act: Act): string {
+  return act.house.address ?? act.house.title;
 }
 
 /** What the row's button does: sign an unsigned act, take back a signed one. */

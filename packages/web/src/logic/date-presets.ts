@@ -68,3 +68,8 @@ export function shiftMonth(month: string, delta: number): string {
   const first = parseIsoDate(`${month}-01`);
   return toIsoDate(new Date(first.getFullYear(), first.getMonth() + delta, 1)).slice(0, 7);
 }
+
+/** The address bar's `YYYY-MM`, or `fallback` when it is missing or not a real month. */
+export function monthOrDefault(value: unknown, fallback: string): string {
+  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? value : fallback;
+}

@@ -5,6 +5,11 @@ import { daysOfMonth } from './date-presets.js';
 // so a day without cleanings still shows as a row of zeros.
 
 export type WorkloadMetric = 'houses' | 'entrances' | 'floorCleanings';
+export const WORKLOAD_METRICS: readonly WorkloadMetric[] = [
+  'houses',
+  'entrances',
+  'floorCleanings',
+];
 
 export interface WorkloadColumn {
   brigadeId: string | null;

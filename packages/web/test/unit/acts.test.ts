@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Act } from '../../src/api/types.js';
 import {
   actAction,
+  actAddress,
   actsExportUrl,
   actsQueryToApi,
   actsQueryToRoute,
@@ -96,5 +97,10 @@ describe('acts figures and rights', () => {
     expect(actAction(act)).toBe('sign');
     const signed = { ...act, signature: { date: '2026-12-03', by: { id: '1', name: 'Офис' } } };
     expect(actAction(signed)).toBe('unsign');
+  });
+
+  it("names a house by its address, or by the deal's title when it has none", () => {
+    expect(actAddress(act)).toBe('Аллейная улица, 6');
+    expect(actAddress({ ...act, house: { ...act.house, address: null } })).toBe('Дом 7');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   daysOfMonth,
+  monthOrDefault,
   parseIsoDate,
   presetOf,
   presetRange,
@@ -43,5 +44,13 @@ describe('date presets', () => {
     expect(daysOfMonth('2026-12').at(-1)).toBe('2026-12-31');
     expect(shiftMonth('2026-12', 1)).toBe('2027-01');
     expect(shiftMonth('2026-01', -1)).toBe('2025-12');
+  });
+
+  it("takes the address bar's month only when it is a real YYYY-MM", () => {
+    expect(monthOrDefault('2026-02', '2026-12')).toBe('2026-02');
+    expect(monthOrDefault('2026-13', '2026-12')).toBe('2026-12');
+    expect(monthOrDefault('2026-2', '2026-12')).toBe('2026-12');
+    expect(monthOrDefault(['2026-02'], '2026-12')).toBe('2026-12');
+    expect(monthOrDefault(undefined, '2026-12')).toBe('2026-12');
   });
 });
