@@ -10,6 +10,7 @@ declare module 'vue' {
     B24Badge: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Badge.vue')['default'];
     B24Button: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Button.vue')['default'];
     B24Card: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Card.vue')['default'];
+    B24CheckboxGroup: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/CheckboxGroup.vue')['default'];
     B24FieldGroup: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/FieldGroup.vue')['default'];
     B24FormField: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/FormField.vue')['default'];
     B24Input: typeof import('../../../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Input.vue')['default'];

@@ -14,6 +14,15 @@ export interface SlotForm {
   types: SlotCleaningType[];
 }
 
+/** The general cleaning as stored; null when the portal has no date field for it. */
+export interface GeneralCleaningForm {
+  date: string | null;
+  /** Item ids of «Генеральная уборка» the deal holds. */
+  items: string[];
+  /** The items of that list; empty when the portal has none. */
+  choices: { id: string; name: string }[];
+}
+
 export interface HouseEditForm {
   houseId: string;
   version: string | null;
@@ -22,6 +31,7 @@ export interface HouseEditForm {
   brigadeId: string | null;
   brigades: { id: string; name: string }[];
   months: { month: string; slots: SlotForm[] }[];
+  generalCleaning: GeneralCleaningForm | null;
   pendingEdit: boolean;
 }
 
@@ -36,6 +46,8 @@ export interface HouseEditBody {
     month: string;
     slots: { slot: number; dates: string[]; cleaningType: SlotCleaningType | null }[];
   };
+  /** A part left out stays as it is; null clears the date, [] the items. */
+  generalCleaning?: { date?: string | null; items?: string[] };
 }
 
 export type FieldMeaning = number | string | string[] | null;

@@ -23,14 +23,26 @@ export interface SlotState {
   types: SlotCleaningType[];
 }
 
+/** The general cleaning as the user sets it; null when the portal has no field for it. */
+export interface GeneralState {
+  /** YYYY-MM-DD as the date input gives it; '' for no date. */
+  date: string;
+  /** Item ids of the general cleaning list. */
+  items: string[];
+}
+
 export interface EditState {
   counts: Record<CountPart, string>;
   brigadeId: string;
   month: string;
   slots: SlotState[];
+  general: GeneralState | null;
 }
 
-export type EditProblem = { part: string; reason: 'not_a_number' | 'not_a_day' };
+export type EditProblem = {
+  part: string;
+  reason: 'not_a_number' | 'not_a_day' | 'not_a_date';
+};
 
 export function editStateOf(form: HouseEditForm, month: string): EditState {
   const text = (value: number | null) => (value === null ? '' : String(value));
@@ -44,6 +56,9 @@ export function editStateOf(form: HouseEditForm, month: string): EditState {
     brigadeId: form.brigadeId ?? '',
     month,
     slots: slotStatesOf(form, month),
+    general: form.generalCleaning
+      ? { date: form.generalCleaning.date ?? '', items: [...form.generalCleaning.items] }
+      : null,
   };
 }
 
@@ -109,6 +124,11 @@ export function editBodyOf(
     body.schedule = schedule;
     changed = true;
   }
+  const general = generalCleaningOf(form, state, problems);
+  if (general) {
+    body.generalCleaning = general;
+    changed = true;
+  }
   return { body: changed && problems.length === 0 ? body : null, problems };
 }
 
@@ -142,18 +162,62 @@ function scheduleOf(
   return slots.length > 0 ? { month: state.month, slots } : null;
 }
 
+/** The general cleaning's changed parts only: an untouched one is not compared. */
+function generalCleaningOf(
+  form: HouseEditForm,
+  state: EditState,
+  problems: EditProblem[],
+): HouseEditBody['generalCleaning'] | null {
+  const before = form.generalCleaning;
+  if (!before || !state.general) return null;
+
+  const date = state.general.date.trim();
+  if (date !== '' && !isRealDate(date)) {
+    problems.push({ part: 'generalDate', reason: 'not_a_date' });
+    return null;
+  }
+  const change: NonNullable<HouseEditBody['generalCleaning']> = {};
+  if ((date || null) !== before.date) change.date = date || null;
+
+  const items = [...new Set(state.general.items)].sort((a, b) => Number(a) - Number(b));
+  if (items.join() !== [...before.items].sort((a, b) => Number(a) - Number(b)).join()) {
+    change.items = items;
+  }
+  return Object.keys(change).length > 0 ? change : null;
+}
+
+/** A YYYY-MM-DD that names a day of the calendar (not 2026-02-30). */
+export function isRealDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
+}
+
 /** A conflict's value in words: dates as days, a brigade by name, a type by its name. */
 export function meaningText(
   conflict: EditConflict,
   value: FieldMeaning,
-  names: { brigades: Map<string, string>; types: Record<string, string>; none: string },
+  names: {
+    brigades: Map<string, string>;
+    types: Record<string, string>;
+    /** The general cleaning list's items by id. */
+    generalItems?: Map<string, string>;
+    none: string;
+  },
 ): string {
   if (value === null || (Array.isArray(value) && value.length === 0)) return names.none;
-  if (Array.isArray(value))
-    return value.map((date) => date.split('-').reverse().join('.')).join(', ');
+  if (conflict.part === 'generalCleaning.items' && Array.isArray(value)) {
+    return value.map((id) => names.generalItems?.get(id) ?? id).join('; ');
+  }
+  if (conflict.part === 'generalCleaning.date') return dayText(String(value));
+  if (Array.isArray(value)) return value.map(dayText).join(', ');
   if (conflict.part === 'brigade') return names.brigades.get(String(value)) ?? String(value);
   if (conflict.part.endsWith('.type')) return names.types[String(value)] ?? String(value);
   return String(value);
+}
+
+function dayText(date: string): string {
+  return date.split('-').reverse().join('.');
 }
 
 /** What the user calls the changed part: «Квартиры», «Дни уборки 1 · декабрь 2026». */
@@ -162,6 +226,8 @@ export function conflictLabel(conflict: EditConflict, monthName: (month: string)
     return t.common[conflict.part as CountPart];
   }
   if (conflict.part === 'brigade') return t.common.brigade;
+  if (conflict.part === 'generalCleaning.date') return t.houseEdit.generalDate;
+  if (conflict.part === 'generalCleaning.items') return t.houseEdit.generalItemsLabel;
 
   const slot = /^schedule\.(\d{4}-\d{2})\.(\d+)\.(dates|type)$/.exec(conflict.part);
   if (!slot) return conflict.label;

@@ -8,6 +8,7 @@ import {
   editBodyOf,
   editStateOf,
   initialMonth,
+  isRealDate,
   meaningText,
 } from '../../src/logic/house-edit.js';
 
@@ -30,6 +31,15 @@ const form: HouseEditForm = {
       ],
     },
   ],
+  generalCleaning: {
+    date: '2026-06-12',
+    items: ['61', '60'],
+    choices: [
+      { id: '60', name: 'Влажная уборка стен' },
+      { id: '61', name: 'Мытьё перил и поручней' },
+      { id: '62', name: 'Мытьё окон и подоконников' },
+    ],
+  },
   pendingEdit: false,
 };
 
@@ -75,6 +85,37 @@ describe('house edit form', () => {
     });
   });
 
+  it('sends the general cleaning part the user changed, and only that part', () => {
+    const state = editStateOf(form, '2026-12');
+    if (!state.general) throw new Error('the general cleaning is missing');
+    state.general.items = ['60', '61'];
+    expect(editBodyOf(form, state).body).toBeNull();
+
+    state.general.items = ['62', '60'];
+    expect(editBodyOf(form, state).body?.generalCleaning).toEqual({ items: ['60', '62'] });
+
+    state.general.date = '2026-07-01';
+    state.general.items = ['60', '61'];
+    expect(editBodyOf(form, state).body?.generalCleaning).toEqual({ date: '2026-07-01' });
+
+    state.general.date = '';
+    state.general.items = [];
+    expect(editBodyOf(form, state).body?.generalCleaning).toEqual({ date: null, items: [] });
+  });
+
+  it('keeps a general cleaning date that is not one from being sent', () => {
+    const state = editStateOf(form, '2026-12');
+    if (!state.general) throw new Error('the general cleaning is missing');
+    state.general.date = '2026-02-30';
+    expect(editBodyOf(form, state)).toEqual({
+      body: null,
+      problems: [{ part: 'generalDate', reason: 'not_a_date' }],
+    });
+    expect(isRealDate('2028-02-29')).toBe(true);
+    expect(isRealDate('12.06.2026')).toBe(false);
+    expect(editStateOf({ ...form, generalCleaning: null }, '2026-12').general).toBeNull();
+  });
+
   it('reads days of the month and writes them back', () => {
     expect(datesOfDays('2026-02', '28, 3,3')).toEqual(['2026-02-03', '2026-02-28']);
     expect(datesOfDays('2026-02', '29')).toBeNull();
@@ -110,5 +151,14 @@ describe('house edit form', () => {
       'Дни уборки 2 · 2026-12',
     );
     expect(conflictLabel(conflict('UF_X'), String)).toBe('L');
+
+    const general = { ...names, generalItems: new Map([['60', 'Стены']]) };
+    expect(meaningText(conflict('generalCleaning.date'), '2026-06-12', general)).toBe('12.06.2026');
+    expect(meaningText(conflict('generalCleaning.items'), ['60', '99'], general)).toBe('Стены; 99');
+    expect(meaningText(conflict('generalCleaning.items'), [], general)).toBe('—');
+    expect(conflictLabel(conflict('generalCleaning.date'), String)).toBe('Дата генеральной уборки');
+    expect(conflictLabel(conflict('generalCleaning.items'), String)).toBe(
+      'Состав генеральной уборки',
+    );
   });
 });
