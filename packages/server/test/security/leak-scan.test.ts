@@ -153,7 +153,7 @@ describe('the leak scan', () => {
     expect(answer('body')?.exempt?.size).toBe(0);
   });
 
-  it("takes the emulator's codes and tokens as secrets, but not its public client id", async () => {
+  it("takes the emulator's codes and tokens as secrets, not its client id, and reads its tasks", async () => {
     const watch = new LeakWatch();
     const emulator = watch.watchEmulator(await startEmulator({ houses: 3 }));
     const issued = emulator.portal.newSecret();
@@ -163,6 +163,12 @@ describe('the leak scan', () => {
       body: '{}',
     });
     const application = (await made.json()) as { clientId: string; clientSecret: string };
+    watch.addSecret('deliberate-task-secret-5b', 'deliberately leaked secret');
+    await fetch(`${emulator.webhookUrl}tasks.task.add`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fields: { TITLE: 'deliberate-task-secret-5b', RESPONSIBLE_ID: 1 } }),
+    });
     await emulator.stop();
     watch.stop();
 
@@ -174,5 +180,8 @@ describe('the leak scan', () => {
     const clientIds = [emulator.application.clientId, application.clientId];
     const inClientId = (secret: string) => clientIds.some((clientId) => clientId.includes(secret));
     expect([...watch.secrets.keys()].filter(inClientId)).toEqual([]);
+    expect(findLeaksIn(watch.secrets, watch.texts).map((leak) => leak.origin)).toEqual([
+      "the emulator's tasks, shown in Bitrix24",
+    ]);
   });
 });

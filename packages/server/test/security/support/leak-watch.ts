@@ -41,11 +41,17 @@ export class LeakWatch {
     subscribe(FASTIFY_CREATED, this.#onFastify);
   }
 
-  /** Stops listening and adds the secrets the file's emulators made meanwhile. */
+  /**
+   * Stops listening and adds what the file's emulators hold: the secrets they made
+   * meanwhile, and the records AudioBot wrote that Bitrix24 shows people.
+   */
   stop(): void {
     unsubscribe(LOG_LINE_CHANNEL, this.#onLogLine);
     unsubscribe(FASTIFY_CREATED, this.#onFastify);
-    for (const emulator of this.#emulators) this.#collectEmulatorSecrets(emulator);
+    for (const emulator of this.#emulators) {
+      this.#collectEmulatorSecrets(emulator);
+      this.#collectShownRecords(emulator);
+    }
   }
 
   /**
@@ -82,6 +88,25 @@ export class LeakWatch {
     for (const secret of this.#issued.get(emulator) ?? []) {
       if (clientIds.some((clientId) => clientId.includes(secret))) continue;
       this.addSecret(secret, 'emulator-issued token or code');
+    }
+  }
+
+  // Tasks, comments and notifications are read by people in the portal: what AudioBot
+  // puts there is said as much as an answer is. The CRM's own rows are left out: the
+  // demo's hundreds of deals would cost more than AudioBot's few field edits are worth.
+  #collectShownRecords(emulator: RunningEmulator): void {
+    const state = emulator.portal.state;
+    const shown = {
+      tasks: state.tasks,
+      'checklist items': state.checklistItems,
+      'calendar events': state.calendarEvents,
+      'timeline comments': state.timelineComments,
+      notifications: state.notifications,
+    };
+    for (const [name, table] of Object.entries(shown)) {
+      if (table.size === 0) continue;
+      const origin = `the emulator's ${name}, shown in Bitrix24`;
+      this.texts.push({ origin, text: JSON.stringify(table.values()) });
     }
   }
 
