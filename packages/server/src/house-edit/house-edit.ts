@@ -38,6 +38,12 @@ export interface HouseEdit {
   generalCleaning?: GeneralCleaningEdit;
 }
 
+/**
+ * The values the user's form showed for the parts an edit changes (the brigade may have
+ * been none). Only consulted when the store no longer holds the form's version.
+ */
+export type HouseEditStart = Omit<HouseEdit, 'brigadeId'> & { brigadeId?: number | null };
+
 export type CountPart = 'apartments' | 'entrances' | 'floors' | 'area';
 
 export const COUNT_PARTS: readonly CountPart[] = ['apartments', 'entrances', 'floors', 'area'];

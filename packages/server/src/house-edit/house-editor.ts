@@ -19,10 +19,17 @@ import {
   dealUpdateKind,
   getDeal,
 } from './deal-update-operation.js';
-import { type EditConflict, findConflicts, presentConflict, versionOf } from './edit-conflicts.js';
+import {
+  type EditBase,
+  type EditConflict,
+  findConflicts,
+  presentConflict,
+  startingMeanings,
+  versionOf,
+} from './edit-conflicts.js';
 import { planEdit } from './edit-plan.js';
 import { type EditReference, loadEditReference, storedDealValues } from './edit-reference.js';
-import type { FieldChange, HouseEdit } from './house-edit.js';
+import type { FieldChange, HouseEdit, HouseEditStart } from './house-edit.js';
 import { type HouseStoreWrite, storeDeal } from './house-store-write.js';
 
 export interface HouseEditorOptions extends HouseStoreWrite {
@@ -43,6 +50,8 @@ interface EditRequest {
   /** The deal version the user's form was loaded from (`version` of the edit form). */
   baseVersion: string | null;
   edit: HouseEdit;
+  /** What the form showed for the changed parts; consulted when the store moved past it. */
+  startingValues?: HouseEditStart;
 }
 
 /**
@@ -67,11 +76,15 @@ export class HouseEditor {
     }
 
     const deal = await this.#readDeal(request.houseId, reference);
-    const base = {
+    const known = house.dealModifiedAt === request.baseVersion;
+    const base: EditBase = {
       version: request.baseVersion,
-      values: house.dealModifiedAt === request.baseVersion ? storedDealValues(house) : null,
+      values: known ? storedDealValues(house) : null,
+      ...(!known && request.startingValues
+        ? { starting: startingMeanings(request.startingValues) }
+        : {}),
     };
-    const conflicting = findConflicts(changes, deal, base, this.options.timeZone);
+    const conflicting = findConflicts(changes, deal, base, this.options.timeZone, reference);
     if (conflicting.length > 0) {
       return this.#conflict(request.memberId, deal, conflicting, reference);
     }

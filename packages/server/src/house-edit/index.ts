@@ -8,7 +8,12 @@ export {
 } from './deal-update-operation.js';
 export type { EditConflict } from './edit-conflicts.js';
 export { type EditForm, loadEditForm, type SlotForm } from './edit-form.js';
-export { COUNT_PARTS, type HouseEdit, SLOT_CLEANING_TYPES } from './house-edit.js';
+export {
+  COUNT_PARTS,
+  type HouseEdit,
+  type HouseEditStart,
+  SLOT_CLEANING_TYPES,
+} from './house-edit.js';
 export { HouseEditing } from './house-editing.js';
 export { type EditOutcome, HouseEditor } from './house-editor.js';
 export { scheduleDateTime } from './portal-datetime.js';

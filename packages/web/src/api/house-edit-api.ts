@@ -48,6 +48,10 @@ export interface HouseEditBody {
   };
   /** A part left out stays as it is; null clears the date, [] the items. */
   generalCleaning?: { date?: string | null; items?: string[] };
+  /** What the form showed for the parts changed: decides when the store moved on. */
+  startingValues?: Omit<HouseEditBody, 'baseVersion' | 'startingValues' | 'brigadeId'> & {
+    brigadeId?: string | null;
+  };
 }
 
 export type FieldMeaning = number | string | string[] | null;

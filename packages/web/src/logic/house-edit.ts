@@ -129,7 +129,41 @@ export function editBodyOf(
     body.generalCleaning = general;
     changed = true;
   }
+  if (changed) body.startingValues = startingValuesOf(form, body);
   return { body: changed && problems.length === 0 ? body : null, problems };
+}
+
+/**
+ * What the form showed for each part the body changes. The server compares with these
+ * when its store has moved past the form's version, so a part changed in Bitrix24 by
+ * someone else is asked about and one left alone is not.
+ */
+function startingValuesOf(
+  form: HouseEditForm,
+  body: HouseEditBody,
+): NonNullable<HouseEditBody['startingValues']> {
+  const start: NonNullable<HouseEditBody['startingValues']> = {};
+  for (const part of COUNT_PARTS) {
+    if (body[part] !== undefined) start[part] = form.counts[part];
+  }
+  if (body.brigadeId !== undefined) start.brigadeId = form.brigadeId;
+
+  const month = body.schedule?.month;
+  const before = form.months.find((entry) => entry.month === month)?.slots ?? [];
+  const slots = (body.schedule?.slots ?? []).flatMap((changed) => {
+    const old = before.find((slot) => slot.slot === changed.slot);
+    return old ? [{ slot: old.slot, dates: old.dates, cleaningType: old.cleaningType }] : [];
+  });
+  if (month && slots.length > 0) start.schedule = { month, slots };
+
+  const general = body.generalCleaning;
+  if (general && form.generalCleaning) {
+    start.generalCleaning = {
+      ...(general.date === undefined ? {} : { date: form.generalCleaning.date }),
+      ...(general.items === undefined ? {} : { items: form.generalCleaning.items }),
+    };
+  }
+  return start;
 }
 
 /** '' → null (clears the field); undefined when the text is not a count (or an area). */

@@ -50,7 +50,12 @@ describe('house edit form', () => {
     state.brigadeId = '4';
 
     expect(editBodyOf(form, state)).toEqual({
-      body: { baseVersion: form.version, apartments: 64, brigadeId: '4' },
+      body: {
+        baseVersion: form.version,
+        apartments: 64,
+        brigadeId: '4',
+        startingValues: { apartments: 60, brigadeId: '3' },
+      },
       problems: [],
     });
   });
@@ -63,9 +68,14 @@ describe('house edit form', () => {
     second.days = '10 24';
     second.cleaningType = 'sweeping';
 
-    expect(editBodyOf(form, state).body?.schedule).toEqual({
+    const { body } = editBodyOf(form, state);
+    expect(body?.schedule).toEqual({
       month: '2026-12',
       slots: [{ slot: 2, dates: ['2026-12-10', '2026-12-24'], cleaningType: 'sweeping' }],
+    });
+    // What the form showed for that slot goes with it.
+    expect(body?.startingValues).toEqual({
+      schedule: { month: '2026-12', slots: [{ slot: 2, dates: [], cleaningType: null }] },
     });
   });
 
@@ -93,6 +103,9 @@ describe('house edit form', () => {
 
     state.general.items = ['62', '60'];
     expect(editBodyOf(form, state).body?.generalCleaning).toEqual({ items: ['60', '62'] });
+    expect(editBodyOf(form, state).body?.startingValues).toEqual({
+      generalCleaning: { items: ['61', '60'] },
+    });
 
     state.general.date = '2026-07-01';
     state.general.items = ['60', '61'];

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { HouseEdit, HouseEditor } from '../../house-edit/index.js';
+import type { HouseEdit, HouseEditor, HouseEditStart } from '../../house-edit/index.js';
 import { apiError } from '../../http/api-error.js';
 import { errorBody } from '../../http/error-handler.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
@@ -50,6 +50,7 @@ export function houseEditRoute(
         houseId: Number(request.params.id),
         baseVersion: request.body.baseVersion,
         edit: houseEditOf(request.body),
+        ...startingOf(request.body),
       });
 
       if (outcome.status === 'conflict') {
@@ -75,9 +76,17 @@ export function houseEditRoute(
 }
 
 function houseEditOf(body: HouseEditBody): HouseEdit {
-  const { baseVersion: _base, brigadeId, ...rest } = body;
+  const { baseVersion: _base, startingValues: _start, brigadeId, ...rest } = body;
   return {
     ...rest,
     ...(brigadeId === undefined ? {} : { brigadeId: Number(brigadeId) }),
   } as HouseEdit;
+}
+
+function startingOf(body: HouseEditBody): { startingValues?: HouseEditStart } {
+  if (!body.startingValues) return {};
+  const { brigadeId, ...rest } = body.startingValues;
+  const brigade =
+    brigadeId === undefined ? {} : { brigadeId: brigadeId === null ? null : Number(brigadeId) };
+  return { startingValues: { ...rest, ...brigade } as HouseEditStart };
 }

@@ -11,6 +11,57 @@ export const SlotTypeSchema = Type.Union(
 const Count = (description: string) =>
   Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 100_000, description })));
 
+/** The parts of a house an edit can change, each optional. */
+const editParts = {
+  apartments: Count('Apartments; null clears the field'),
+  entrances: Count('Entrances'),
+  floors: Count('Floors'),
+  area: Type.Optional(
+    Nullable(Type.Number({ minimum: 0, maximum: 10_000_000, description: 'Living area, m²' })),
+  ),
+  brigadeId: Type.Optional(
+    Type.String({
+      pattern: '^[0-9]{1,18}$',
+      description: 'The brigade: the deal gets a responsible user of that department',
+    }),
+  ),
+  schedule: Type.Optional(
+    Type.Object(
+      {
+        month: MonthSchema,
+        slots: Type.Array(
+          Type.Object(
+            {
+              slot: Type.Integer({ minimum: 1, maximum: 9 }),
+              dates: Type.Array(IsoDateSchema, { maxItems: 31 }),
+              cleaningType: Nullable(SlotTypeSchema),
+            },
+            { additionalProperties: false },
+          ),
+          { minItems: 1, maxItems: 9 },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+  ),
+  generalCleaning: Type.Optional(
+    Type.Object(
+      {
+        date: Type.Optional(
+          Nullable({ ...IsoDateSchema, description: 'The date; null clears; absent: unchanged' }),
+        ),
+        items: Type.Optional(
+          Type.Array(Type.String({ pattern: '^[0-9]{1,18}$' }), {
+            maxItems: 50,
+            description: 'Item ids of the general cleaning list; [] clears; absent: unchanged',
+          }),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+  ),
+};
+
 /**
  * A change of a house: only the parts given are written. Overwriting after a conflict is
  * the same request again with `baseVersion` set to the 409 answer's `currentVersion`.
@@ -23,51 +74,20 @@ export const HouseEditBodySchema = Type.Object(
         description: '`version` of the edit form the change was made in (the deal DATE_MODIFY)',
       }),
     ),
-    apartments: Count('Apartments; null clears the field'),
-    entrances: Count('Entrances'),
-    floors: Count('Floors'),
-    area: Type.Optional(
-      Nullable(Type.Number({ minimum: 0, maximum: 10_000_000, description: 'Living area, m²' })),
-    ),
-    brigadeId: Type.Optional(
-      Type.String({
-        pattern: '^[0-9]{1,18}$',
-        description: 'The brigade: the deal gets a responsible user of that department',
-      }),
-    ),
-    schedule: Type.Optional(
+    ...editParts,
+    startingValues: Type.Optional(
       Type.Object(
         {
-          month: MonthSchema,
-          slots: Type.Array(
-            Type.Object(
-              {
-                slot: Type.Integer({ minimum: 1, maximum: 9 }),
-                dates: Type.Array(IsoDateSchema, { maxItems: 31 }),
-                cleaningType: Nullable(SlotTypeSchema),
-              },
-              { additionalProperties: false },
-            ),
-            { minItems: 1, maxItems: 9 },
-          ),
+          ...editParts,
+          brigadeId: Type.Optional(Nullable(Type.String({ pattern: '^[0-9]{1,18}$' }))),
         },
-        { additionalProperties: false },
-      ),
-    ),
-    generalCleaning: Type.Optional(
-      Type.Object(
         {
-          date: Type.Optional(
-            Nullable({ ...IsoDateSchema, description: 'The date; null clears; absent: unchanged' }),
-          ),
-          items: Type.Optional(
-            Type.Array(Type.String({ pattern: '^[0-9]{1,18}$' }), {
-              maxItems: 50,
-              description: 'Item ids of the general cleaning list; [] clears; absent: unchanged',
-            }),
-          ),
+          additionalProperties: false,
+          description:
+            'The values the form showed for the parts changed. Used only when the store ' +
+            'has moved past baseVersion: a part then conflicts only when Bitrix24 holds ' +
+            'neither these values nor the edit’s, instead of whenever the deal moved.',
         },
-        { additionalProperties: false },
       ),
     ),
   },
