@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import {
-  buildWebIfMissing,
+  buildWebIfStale,
   REPO_ROOT,
   type RunningServer,
   startAudioBot,
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     console.log('bench:web skipped: Chromium is not installed at /usr/bin/chromium');
     return;
   }
-  buildWebIfMissing();
+  buildWebIfStale();
   const server = await serverForBench();
   const browser = await launchChromium();
   const target = { url: server.url, token: server.adminToken };

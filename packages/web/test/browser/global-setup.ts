@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { buildWebIfMissing, type RunningServer, startAudioBot } from './support/audiobot-server.js';
+import { buildWebIfStale, type RunningServer, startAudioBot } from './support/audiobot-server.js';
 import { CHROMIUM_PATH, hasChromium } from './support/chromium.js';
 
 // Starts AudioBot once for the whole browser suite. Without Chromium the suite
@@ -50,7 +50,7 @@ async function serverUnderTest(): Promise<{
       databasePath: '',
     };
   }
-  buildWebIfMissing();
+  buildWebIfStale();
   server = await startAudioBot();
   return server;
 }

@@ -9,7 +9,6 @@ import { join, resolve } from 'node:path';
 // throwaway SQLite file, as `npm start` runs it on a fresh machine.
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../../../..');
-const WEB_DIST = join(REPO_ROOT, 'packages/web/dist/index.html');
 const START_SCRIPT = join(REPO_ROOT, 'packages/server/src/cli/start.ts');
 const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
 
@@ -22,9 +21,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export function buildWebIfMissing(): void {
-  if (existsSync(WEB_DIST)) return;
-  execFileSync('npm', ['run', 'build', '-w', '@audiobot/web'], {
+/** Builds the web app when it is missing or older than its sources: never test old assets. */
+export function buildWebIfStale(): void {
+  execFileSync('npm', ['run', 'build:stale', '-w', '@audiobot/web'], {
     cwd: REPO_ROOT,
     stdio: 'inherit',
   });
