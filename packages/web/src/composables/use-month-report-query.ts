@@ -28,16 +28,17 @@ export function useMonthReportQuery<Metric extends string>(
     () => metrics.find((option) => option === route.query.metric) ?? defaultMetric,
   );
 
+  const query = computed<MonthReportQuery<Metric>>(() => ({
+    month: month.value,
+    brigadeId: brigadeId.value,
+    metric: metric.value,
+  }));
+
   /** Replaces part of the query; empty values leave the address bar. */
   function go(patch: Partial<MonthReportQuery<Metric>>): void {
-    const query = {
-      month: month.value,
-      brigadeId: brigadeId.value,
-      metric: metric.value,
-      ...patch,
-    };
-    void router.replace({ query: Object.fromEntries(Object.entries(query).filter(([, v]) => v)) });
+    const next = Object.entries({ ...query.value, ...patch }).filter(([, value]) => value);
+    void router.replace({ query: Object.fromEntries(next) });
   }
 
-  return { month, brigadeId, metric, go };
+  return { month, brigadeId, metric, query, go };
 }
