@@ -67,6 +67,15 @@ export function canSignActs(
   return (role === 'office' || role === 'admin') && month <= currentMonth;
 }
 
+/** What the acts table and its phone cards show. */
+export interface ActListProps {
+  acts: Act[];
+  /** The viewer may sign: each act has the sign button. */
+  signer: boolean;
+  /** The house whose signature is being changed; every button waits meanwhile. */
+  busyHouse: string | null;
+}
+
 /** How a list names an act's house: its address, or the deal's title when it has none. */
 export function actAddress(act: Act): string {
   return act.house.address ?? act.house.title;
