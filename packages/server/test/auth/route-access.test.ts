@@ -82,6 +82,7 @@ describeStore('access to every route', () => {
         'POST /api/dispatch',
         'GET /api/completions/day',
         'POST /api/completions',
+        'POST /api/completions/:id/correction',
         'GET /api/completions/photos/:id',
         'GET /api/completions/check',
         'GET /api/tokens',
