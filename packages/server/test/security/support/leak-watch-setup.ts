@@ -25,7 +25,7 @@ vi.mock(import('../../../src/logging/secret-redactor.js'), async (importOriginal
     const redactor = original.createSecretRedactor(known);
     for (const secret of known) watch.current?.addSecret(secret, 'secret given to the redactor');
     return {
-      redact: redactor.redact,
+      ...redactor,
       addSecret: (secret) => {
         redactor.addSecret(secret);
         watch.current?.addSecret(secret, 'secret learned by the redactor');

@@ -21,10 +21,12 @@ export default async function leakWatchSetup(project: TestProject): Promise<() =
     const reports = await readReports(folder);
     await rm(folder, { recursive: true, force: true });
 
+    const started = performance.now();
     const { secrets, texts, leaks } = searchReports(reports);
+    const ms = Math.round(performance.now() - started);
     console.info(
       `Leak watch: ${reports.length} test files, ${secrets} secrets, ` +
-        `${texts} log lines and answer parts searched ` +
+        `${texts} log lines and answer parts searched in ${ms} ms ` +
         `(${streamed(reports)} streamed answers not read), ${leaks.length} leaks`,
     );
     if (leaks.length === 0) return;

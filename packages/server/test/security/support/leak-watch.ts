@@ -168,8 +168,8 @@ export class LeakWatch {
     const json = String(reply.getHeader('content-type')).startsWith('application/json');
     if (!creating || reply.statusCode !== 201 || !json) return new Set();
 
-    const secret = (JSON.parse(body) as { secret?: unknown }).secret;
-    if (typeof secret !== 'string') return new Set();
+    const secret = secretOf(body);
+    if (secret === null) return new Set();
     this.addSecret(secret, 'API token');
     return new Set([secret]);
   }
@@ -188,6 +188,15 @@ function bodyText(payload: unknown): string | null {
   return null;
 }
 
+function secretOf(body: string): string | null {
+  try {
+    const secret = (JSON.parse(body) as { secret?: unknown }).secret;
+    return typeof secret === 'string' ? secret : null;
+  } catch {
+    return null;
+  }
+}
+
 function sessionCookieSet(reply: FastifyReply): string | null {
   const header = reply.getHeader('set-cookie');
   const cookies = Array.isArray(header) ? header : [String(header ?? '')];
@@ -201,7 +210,16 @@ function sessionCookieSet(reply: FastifyReply): string | null {
 function cookieValue(cookies: string, name: string): string | null {
   for (const part of cookies.split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name && value.length > 0) return decodeURIComponent(value.join('='));
+    if (key === name && value.length > 0) return decoded(value.join('='));
   }
   return null;
+}
+
+// A test may send a malformed cookie on purpose; the watch must not fail its request.
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
