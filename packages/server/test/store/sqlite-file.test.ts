@@ -14,10 +14,10 @@ describe('the default SQLite store', () => {
     expect((await first.migrate()).map((result) => result.migrationName)).toEqual([
       '0001-initial',
       '0002-outbox',
-      '0005-completions',
-      '0006-acts',
-      '0007-read-paths',
-      '0008-completion-changes',
+      '0003-completions',
+      '0004-acts',
+      '0005-read-paths',
+      '0006-completion-changes',
     ]);
     await first.db
       .insertInto('portals')

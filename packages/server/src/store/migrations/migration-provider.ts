@@ -2,10 +2,10 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../store-dialect.js';
 import { initialMigration } from './0001-initial.js';
 import { outboxMigration } from './0002-outbox.js';
-import { completionsMigration } from './0005-completions.js';
-import { actsMigration } from './0006-acts.js';
-import { readPathsMigration } from './0007-read-paths.js';
-import { completionChangesMigration } from './0008-completion-changes.js';
+import { completionsMigration } from './0003-completions.js';
+import { actsMigration } from './0004-acts.js';
+import { readPathsMigration } from './0005-read-paths.js';
+import { completionChangesMigration } from './0006-completion-changes.js';
 
 /**
  * The migrations in code, not read from a folder, so they run the same under tsx, vitest
@@ -17,10 +17,10 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       return {
         '0001-initial': initialMigration(dialect),
         '0002-outbox': outboxMigration(dialect),
-        '0005-completions': completionsMigration(dialect),
-        '0006-acts': actsMigration(),
-        '0007-read-paths': readPathsMigration(),
-        '0008-completion-changes': completionChangesMigration(dialect),
+        '0003-completions': completionsMigration(dialect),
+        '0004-acts': actsMigration(),
+        '0005-read-paths': readPathsMigration(),
+        '0006-completion-changes': completionChangesMigration(dialect),
       };
     },
   };
