@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type BrigadeWithLeader, brigadeLeaders } from '../dispatch/brigade-leaders.js';
 import { CLEANING_TYPE_NAMES } from '../domain/index.js';
 import type { CalendarEventUpsertPayload, CalendarLocation } from '../outbox/index.js';
 import type { Database } from '../store/index.js';
@@ -42,7 +43,7 @@ export async function cleaningEvents(
 ): Promise<{ events: CleaningEvent[]; skipped: number }> {
   if (months.length === 0) return { events: [], skipped: 0 };
   const rows = await cleaningsOfMonths(db, memberId, months);
-  const brigades = await brigadeCalendars(db, memberId);
+  const brigades = await brigadeLeaders(db, memberId);
 
   const events: CleaningEvent[] = [];
   let skipped = 0;
@@ -109,39 +110,9 @@ async function cleaningsOfMonths(db: Db, memberId: string, months: readonly stri
   );
 }
 
-interface BrigadeCalendar {
-  name: string;
-  leaderId: number | null;
-}
-
-async function brigadeCalendars(db: Db, memberId: string): Promise<Map<number, BrigadeCalendar>> {
-  const brigades = await db
-    .selectFrom('brigades')
-    .select(['id', 'name', 'headId'])
-    .where('memberId', '=', memberId)
-    .execute();
-  const leaders = await db
-    .selectFrom('employees')
-    .select(['id', 'brigadeId'])
-    .where('memberId', '=', memberId)
-    .where('isLeader', '=', 1)
-    .where('active', '=', 1)
-    .where('deletedAt', 'is', null)
-    .execute();
-
-  const leaderOf = new Map(leaders.map((leader) => [Number(leader.brigadeId), Number(leader.id)]));
-  return new Map(
-    brigades.map((brigade) => {
-      const id = Number(brigade.id);
-      const head = brigade.headId === null ? null : Number(brigade.headId);
-      return [id, { name: brigade.name, leaderId: head ?? leaderOf.get(id) ?? null }];
-    }),
-  );
-}
-
 function locationOf(
   mode: Exclude<CalendarMode, 'off'>,
-  brigade: BrigadeCalendar | undefined,
+  brigade: BrigadeWithLeader | undefined,
 ): CalendarLocation | null {
   if (mode === 'company') return { type: 'company_calendar', ownerId: 0, sectionName: null };
   if (!brigade || brigade.leaderId === null) return null;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CleaningType } from '../domain/index.js';
 import type { Database } from '../store/index.js';
+import { brigadeLeaders } from './brigade-leaders.js';
 
 /** One house in a brigade's day, with what is to be done there. */
 export interface PlannedHouse {
@@ -36,7 +37,7 @@ export async function brigadeDayPlans(
   alsoBrigadeIds: readonly number[] = [],
 ): Promise<BrigadeDayPlan[]> {
   const rows = await cleaningsOfDay(db, memberId, date);
-  const brigades = await brigadesOf(db, memberId);
+  const brigades = await brigadeLeaders(db, memberId);
 
   const plans = new Map<number, BrigadeDayPlan>();
   const planOf = (brigadeId: number) => {
@@ -89,33 +90,6 @@ async function cleaningsOfDay(db: Db, memberId: string, date: string) {
     .where('houses.brigadeId', 'is not', null)
     .orderBy('cleanings.slot')
     .execute();
-}
-
-/** Brigades with their leader: the department's head, else an employee marked leader. */
-async function brigadesOf(db: Db, memberId: string) {
-  const brigades = await db
-    .selectFrom('brigades')
-    .select(['id', 'name', 'headId'])
-    .where('memberId', '=', memberId)
-    .execute();
-  const leaders = await db
-    .selectFrom('employees')
-    .select(['id', 'brigadeId'])
-    .where('memberId', '=', memberId)
-    .where('isLeader', '=', 1)
-    .where('active', '=', 1)
-    .where('deletedAt', 'is', null)
-    .execute();
-
-  const leaderOf = new Map(leaders.map((leader) => [Number(leader.brigadeId), Number(leader.id)]));
-  return new Map(
-    brigades.map((brigade) => {
-      const id = Number(brigade.id);
-      const leaderId =
-        brigade.headId === null ? (leaderOf.get(id) ?? null) : Number(brigade.headId);
-      return [id, { name: brigade.name, leaderId }];
-    }),
-  );
 }
 
 function addCleaning(plan: BrigadeDayPlan, row: CleaningRow): void {
