@@ -3,6 +3,7 @@ import { type BrigadeWithLeader, brigadeLeaders } from '../dispatch/brigade-lead
 import { CLEANING_TYPE_NAMES } from '../domain/index.js';
 import type { CalendarEventUpsertPayload, CalendarLocation } from '../outbox/index.js';
 import type { Database } from '../store/index.js';
+import { cleaningsWithHouses } from '../store/index.js';
 
 /** Where the cleanings go: `AUDIOBOT_CALENDAR`. */
 export type CalendarMode = 'brigade' | 'company' | 'off';
@@ -77,13 +78,7 @@ async function cleaningsOfMonths(db: Db, memberId: string, months: readonly stri
   const first = sorted[0] ?? '';
   const last = sorted[sorted.length - 1] ?? first;
   return (
-    db
-      .selectFrom('cleanings')
-      .innerJoin('houses', (join) =>
-        join
-          .onRef('houses.memberId', '=', 'cleanings.memberId')
-          .onRef('houses.id', '=', 'cleanings.houseId'),
-      )
+    cleaningsWithHouses(db)
       .select([
         'houses.id as houseId',
         'houses.title',

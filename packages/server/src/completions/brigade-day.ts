@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CleaningType } from '../domain/index.js';
 import type { Database } from '../store/index.js';
+import { cleaningsWithHouses } from '../store/index.js';
 import { type CompletionView, completionViews } from './completion-views.js';
 
 /** One house of a brigade's day, each planned cleaning with its completion if marked. */
@@ -28,13 +29,7 @@ export async function brigadeDay(
   date: string,
   brigadeId: number | null,
 ): Promise<DayHouse[]> {
-  let query = db
-    .selectFrom('cleanings')
-    .innerJoin('houses', (join) =>
-      join
-        .onRef('houses.memberId', '=', 'cleanings.memberId')
-        .onRef('houses.id', '=', 'cleanings.houseId'),
-    )
+  let query = cleaningsWithHouses(db)
     .select([
       'houses.id as houseId',
       'houses.address',

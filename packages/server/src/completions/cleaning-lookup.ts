@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CleaningType } from '../domain/index.js';
 import type { Database } from '../store/index.js';
+import { cleaningsWithBrigades } from '../store/index.js';
 
 /** A planned cleaning with what a completion needs of its house. */
 export interface PlannedCleaning {
@@ -26,18 +27,7 @@ export async function findPlannedCleaning(
   memberId: string,
   key: CleaningKey,
 ): Promise<PlannedCleaning | null> {
-  const row = await db
-    .selectFrom('cleanings')
-    .innerJoin('houses', (join) =>
-      join
-        .onRef('houses.memberId', '=', 'cleanings.memberId')
-        .onRef('houses.id', '=', 'cleanings.houseId'),
-    )
-    .leftJoin('brigades', (join) =>
-      join
-        .onRef('brigades.memberId', '=', 'houses.memberId')
-        .onRef('brigades.id', '=', 'houses.brigadeId'),
-    )
+  const row = await cleaningsWithBrigades(db)
     .select(['houses.address', 'houses.title', 'houses.brigadeId', 'brigades.name'])
     .where('cleanings.memberId', '=', memberId)
     .where('cleanings.houseId', '=', key.houseId)

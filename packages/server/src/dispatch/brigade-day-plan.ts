@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CleaningType } from '../domain/index.js';
 import type { Database } from '../store/index.js';
+import { cleaningsWithHouses } from '../store/index.js';
 import { brigadeLeaders } from './brigade-leaders.js';
 
 /** One house in a brigade's day, with what is to be done there. */
@@ -66,13 +67,7 @@ export async function brigadeDayPlans(
 type CleaningRow = Awaited<ReturnType<typeof cleaningsOfDay>>[number];
 
 async function cleaningsOfDay(db: Db, memberId: string, date: string) {
-  return db
-    .selectFrom('cleanings')
-    .innerJoin('houses', (join) =>
-      join
-        .onRef('houses.memberId', '=', 'cleanings.memberId')
-        .onRef('houses.id', '=', 'cleanings.houseId'),
-    )
+  return cleaningsWithHouses(db)
     .select([
       'houses.id as houseId',
       'houses.title',

@@ -1,3 +1,4 @@
+export { cleaningsWithBrigades, cleaningsWithHouses } from './cleaning-joins.js';
 export { createStore, type Store, StoreMigrationError, type StoreOptions } from './create-store.js';
 export * from './database-types.js';
 export { createSecretBox, hashToken, type SecretBox } from './secret-box.js';

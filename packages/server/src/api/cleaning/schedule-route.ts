@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { scopedBrigadeId } from '../../auth/brigade-scope.js';
 import { CLEANING_TYPE_NAMES } from '../../domain/cleaning-type.js';
 import { apiError } from '../../http/api-error.js';
+import { cleaningsWithBrigades } from '../../store/index.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
 import { idOrNull } from '../json-text.js';
 import { addDays } from '../local-date.js';
@@ -94,18 +95,7 @@ interface ScheduleQuery {
 
 function scheduleRows(context: ApiContext, { from, to, brigadeId, limit }: ScheduleQuery) {
   const memberId = context.memberId();
-  let query = context.db
-    .selectFrom('cleanings')
-    .innerJoin('houses', (join) =>
-      join
-        .onRef('houses.memberId', '=', 'cleanings.memberId')
-        .onRef('houses.id', '=', 'cleanings.houseId'),
-    )
-    .leftJoin('brigades', (join) =>
-      join
-        .onRef('brigades.memberId', '=', 'houses.memberId')
-        .onRef('brigades.id', '=', 'houses.brigadeId'),
-    )
+  let query = cleaningsWithBrigades(context.db)
     .select([
       'cleanings.date',
       'cleanings.houseId',

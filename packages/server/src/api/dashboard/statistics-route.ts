@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
-
 import { scopedBrigadeId } from '../../auth/brigade-scope.js';
 import { CLEANING_TYPES } from '../../domain/cleaning-type.js';
 import { HOUSE_PROBLEMS } from '../../domain/house-problems.js';
+import { cleaningsWithBrigades } from '../../store/index.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
 import { monthOf, monthRange } from '../local-date.js';
 import {
@@ -172,18 +172,7 @@ async function cleaningsByType(context: ApiContext, scope: StatisticsScope, mont
 
 async function cleaningsOn(context: ApiContext, scope: StatisticsScope, date: string) {
   const { memberId, brigadeId } = scope;
-  let query = context.db
-    .selectFrom('cleanings')
-    .innerJoin('houses', (join) =>
-      join
-        .onRef('houses.memberId', '=', 'cleanings.memberId')
-        .onRef('houses.id', '=', 'cleanings.houseId'),
-    )
-    .leftJoin('brigades', (join) =>
-      join
-        .onRef('brigades.memberId', '=', 'houses.memberId')
-        .onRef('brigades.id', '=', 'houses.brigadeId'),
-    )
+  let query = cleaningsWithBrigades(context.db)
     .select(['houses.brigadeId', 'brigades.name'])
     .select((eb) => eb.fn.countAll<number>().as('cleanings'))
     .where('cleanings.memberId', '=', memberId)

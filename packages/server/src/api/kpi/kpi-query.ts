@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-
 import type { Database } from '../../store/index.js';
+import { cleaningsWithHouses } from '../../store/index.js';
 import { visitFloorCleaningsSql } from '../dashboard/floor-cleanings.js';
 import { cleaningDone } from '../done-cleanings-query.js';
 import { idOrNull } from '../json-text.js';
@@ -43,13 +43,7 @@ export async function kpiByBrigade(db: Kysely<Database>, scope: KpiScope): Promi
 
 function visitsOf(db: Kysely<Database>, scope: KpiScope) {
   const range = monthRange(scope.month);
-  let query = db
-    .selectFrom('cleanings')
-    .innerJoin('houses', (join) =>
-      join
-        .onRef('houses.memberId', '=', 'cleanings.memberId')
-        .onRef('houses.id', '=', 'cleanings.houseId'),
-    )
+  let query = cleaningsWithHouses(db)
     .select('houses.brigadeId')
     .select([
       sql<number>`coalesce(houses.entrances, 0)`.as('entrances'),

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../src/store/index.js';
+import { cleaningsWithHouses } from '../../../src/store/index.js';
 
 export interface DayCleaning {
   houseId: string;
@@ -15,13 +16,7 @@ export async function cleaningsOn(
   memberId: string,
   date: string,
 ): Promise<DayCleaning[]> {
-  const rows = await db
-    .selectFrom('cleanings')
-    .innerJoin('houses', (join) =>
-      join
-        .onRef('houses.memberId', '=', 'cleanings.memberId')
-        .onRef('houses.id', '=', 'cleanings.houseId'),
-    )
+  const rows = await cleaningsWithHouses(db)
     .select(['cleanings.houseId', 'cleanings.cleaningType', 'cleanings.slot', 'houses.brigadeId'])
     .where('cleanings.memberId', '=', memberId)
     .where('cleanings.date', '=', date)
