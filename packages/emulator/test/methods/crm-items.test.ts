@@ -22,7 +22,7 @@ describe('CRM items: moving a deal to another pipeline', () => {
   });
   afterAll(async () => receiver.close());
 
-  it('moves a house to the general pipeline, onto its first stage (crm-item-update.md)', async () => {
+  it('moves a house to the general pipeline, its first stage (crm-item-update.md)', async () => {
     const reply = await update(2, { categoryId: 0 });
 
     expect(reply.status).toBe(200);

@@ -49,7 +49,8 @@ describe('the completion photo folder setting', () => {
     if (process.getuid?.() === 0) return; // root writes everywhere: nothing to refuse
     chmodSync(base, 0o500);
     expect(problemsOf({ AUDIOBOT_PHOTO_DIR: 'new/photos' })).toEqual([
-      `AUDIOBOT_PHOTO_DIR: ${path.join(base, 'new/photos')} cannot be made: ${base} is not writable`,
+      `AUDIOBOT_PHOTO_DIR: ${path.join(base, 'new/photos')} cannot be made: ` +
+        `${base} is not writable`,
     ]);
   });
 });

@@ -122,7 +122,7 @@ describeStore('house edit: races and faults', () => {
     expect(fixture.emulator.portal.requests.summary().errors).toBeGreaterThan(0);
   });
 
-  it('a portal that stays down leaves the edit pending, refuses a second, then writes', async () => {
+  it('a portal that stays down: the edit pending, a second refused, then written', async () => {
     fixture.useWorkerPortal(down);
     fixture.settleMs = 150;
     const answer = await edit({ apartments: 43 });

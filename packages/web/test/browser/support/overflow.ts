@@ -61,7 +61,8 @@ export function horizontalOverflow(page: Page): Promise<HorizontalOverflow> {
       const text = (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60);
       const classes = String(element.getAttribute('class') ?? '').slice(0, 80);
       const where = `${Math.round(box.left)}..${Math.round(box.right)}`;
-      return `<${element.tagName.toLowerCase()}${id ? ` ${id}` : ''} class="${classes}"> ${where}: ${text}`;
+      const tag = `${element.tagName.toLowerCase()}${id ? ` ${id}` : ''}`;
+      return `<${tag} class="${classes}"> ${where}: ${text}`;
     };
 
     const texts: Node[] = [];
