@@ -1,13 +1,13 @@
-import { Bitrix24Error } from '@audiobot/bitrix24';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import type { PortalCaller } from '../../src/outbox/index.js';
+import { losingFirstAnswer } from '../outbox/support/outbox-harness.js';
 import { describeStore } from '../support/test-store.js';
 import {
   asAdmin,
   type HouseEditFixture,
   startHouseEditFixture,
 } from './support/house-edit-fixture.js';
+import { racing } from './support/racing-portal.js';
 
 // The general cleaning (its own date field and item list) edited like the rest of a house:
 // written into the fields discovery placed, read back from the emulator's deal, stored as
@@ -19,89 +19,22 @@ interface GeneralCleaningForm {
   choices: { id: string; name: string }[];
 }
 
-/** A portal whose first call of `method` first runs `before` (a person editing the deal). */
-function racing(portal: PortalCaller, method: string, before: () => Promise<void>): PortalCaller {
-  let raced = false;
-  return {
-    call: (async (name: string, params?: Record<string, unknown>, options?: object) => {
-      if (name === method && !raced) {
-        raced = true;
-        await before();
-      }
-      return portal.call(name, params, options);
-    }) as PortalCaller['call'],
-  };
-}
-
-/** A portal that carries out the first crm.deal.update and loses its answer. */
-function losingFirstUpdate(portal: PortalCaller): PortalCaller {
-  let lost = false;
-  return {
-    call: (async (name: string, params?: Record<string, unknown>, options?: object) => {
-      const answer = await portal.call(name, params, options);
-      if (name !== 'crm.deal.update' || lost) return answer;
-      lost = true;
-      throw new Bitrix24Error({
-        kind: 'network',
-        code: 'CLIENT_NETWORK_ERROR',
-        description: 'The answer was lost (simulated)',
-        status: null,
-        method: name,
-        missingScope: null,
-        retryable: true,
-      });
-    }) as PortalCaller['call'],
-  };
-}
-
 describeStore('house edit: the general cleaning', () => {
   let fixture: HouseEditFixture;
-  let houseIds: number[];
   let dateField: string;
   let itemsField: string;
 
   beforeAll(async () => {
     fixture = await startHouseEditFixture();
-    const rows = await fixture.store.db
-      .selectFrom('houses')
-      .select('id')
-      .where('deletedAt', 'is', null)
-      .orderBy('id')
-      .execute();
-    houseIds = rows.map((row) => Number(row.id));
-    const fieldOf = async (role: string) =>
-      (
-        await fixture.store.db
-          .selectFrom('fieldMappings')
-          .select('fieldName')
-          .where('role', '=', role)
-          .executeTakeFirstOrThrow()
-      ).fieldName;
-    dateField = await fieldOf('generalCleaningDate');
-    itemsField = await fieldOf('generalCleaning');
+    dateField = await fixture.mappedField('generalCleaningDate');
+    itemsField = await fixture.mappedField('generalCleaning');
   });
   afterAll(async () => fixture.close());
 
-  const form = async (id: number) => {
-    const answer = await fixture.app.inject({
-      url: `/api/cleaning/houses/${id}/edit`,
-      headers: asAdmin,
-    });
-    expect(answer.statusCode).toBe(200);
-    return answer.json() as { version: string | null; generalCleaning: GeneralCleaningForm };
-  };
-  const edit = (id: number, body: object) =>
-    fixture.app.inject({
-      method: 'PATCH',
-      url: `/api/cleaning/houses/${id}`,
-      headers: asAdmin,
-      payload: body,
-    });
-  const nextHouse = () => {
-    const id = houseIds.shift();
-    if (id === undefined) throw new Error('The fixture ran out of houses');
-    return id;
-  };
+  const form = (id: number) =>
+    fixture.editForm<{ version: string | null; generalCleaning: GeneralCleaningForm }>(id);
+  const edit = (id: number, body: object) => fixture.edit(id, body);
+  const nextHouse = () => fixture.nextHouse();
   const stored = async (id: number) => ({
     house: await fixture.store.db
       .selectFrom('houses')
@@ -117,7 +50,7 @@ describeStore('house edit: the general cleaning', () => {
   });
 
   it('writes the date and items into the deal, the house and its cleanings', async () => {
-    const id = nextHouse();
+    const id = await nextHouse();
     const start = await form(id);
     expect(start.generalCleaning.choices.length).toBe(4);
     const [first, , third] = start.generalCleaning.choices;
@@ -154,7 +87,7 @@ describeStore('house edit: the general cleaning', () => {
   });
 
   it('clears the date and the items', async () => {
-    const id = nextHouse();
+    const id = await nextHouse();
     const start = await form(id);
     const items = [start.generalCleaning.choices[1]?.id];
     await edit(id, { baseVersion: start.version, generalCleaning: { date: '2026-05-05', items } });
@@ -175,7 +108,7 @@ describeStore('house edit: the general cleaning', () => {
   });
 
   it('refuses a date that is not one, and an item not on the list, with 400 JSON', async () => {
-    const id = nextHouse();
+    const id = await nextHouse();
     const start = await form(id);
     const before = fixture.deal(id);
     const updates = fixture.dealUpdates();
@@ -195,7 +128,7 @@ describeStore('house edit: the general cleaning', () => {
   });
 
   it('answers 409 when the portal changed the date, and overwrites when told', async () => {
-    const id = nextHouse();
+    const id = await nextHouse();
     const start = await form(id);
     await fixture.control('PATCH', `/deals/${id}`, { fields: { [dateField]: '2026-08-01' } });
 
@@ -224,7 +157,7 @@ describeStore('house edit: the general cleaning', () => {
   });
 
   it('changes the items alone, keeping a date changed in the portal meanwhile', async () => {
-    const id = nextHouse();
+    const id = await nextHouse();
     const start = await form(id);
     const items = [start.generalCleaning.choices[3]?.id];
     await fixture.control('PATCH', `/deals/${id}`, { fields: { [dateField]: '2026-10-02' } });
@@ -236,7 +169,7 @@ describeStore('house edit: the general cleaning', () => {
   });
 
   it('catches a portal change of the items made while the write waited', async () => {
-    const id = nextHouse();
+    const id = await nextHouse();
     const start = await form(id);
     const [first, second] = start.generalCleaning.choices;
     fixture.useWorkerPortal(
@@ -264,10 +197,10 @@ describeStore('house edit: the general cleaning', () => {
   });
 
   it('writes once when the answer to the update is lost', async () => {
-    const id = nextHouse();
+    const id = await nextHouse();
     const start = await form(id);
     const items = start.generalCleaning.choices.slice(2).map((choice) => choice.id);
-    fixture.useWorkerPortal(losingFirstUpdate(fixture.portal));
+    fixture.useWorkerPortal(losingFirstAnswer(fixture.portal, 'crm.deal.update', 'lose'));
     const updates = fixture.dealUpdates();
 
     const answer = await edit(id, {

@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { describeStore } from '../support/test-store.js';
-import {
-  asAdmin,
-  type HouseEditFixture,
-  startHouseEditFixture,
-} from './support/house-edit-fixture.js';
+import { type HouseEditFixture, startHouseEditFixture } from './support/house-edit-fixture.js';
 
 // A form older than the store (a sync brought a newer deal meanwhile): with the values the
 // form showed (`startingValues`), only a part the portal really changed is asked about;
@@ -24,46 +20,19 @@ interface EditForm {
 
 describeStore('house edit: a form older than the store', () => {
   let fixture: HouseEditFixture;
-  let houseIds: number[];
   let dateField: string;
 
   beforeAll(async () => {
     fixture = await startHouseEditFixture();
-    const rows = await fixture.store.db
-      .selectFrom('houses')
-      .select('id')
-      .where('deletedAt', 'is', null)
-      .orderBy('id')
-      .execute();
-    houseIds = rows.map((row) => Number(row.id));
-    const mapped = await fixture.store.db
-      .selectFrom('fieldMappings')
-      .select('fieldName')
-      .where('role', '=', 'generalCleaningDate')
-      .executeTakeFirstOrThrow();
-    dateField = mapped.fieldName;
+    dateField = await fixture.mappedField('generalCleaningDate');
   });
   afterAll(async () => fixture.close());
 
-  const form = async (id: number): Promise<EditForm> => {
-    const answer = await fixture.app.inject({
-      url: `/api/cleaning/houses/${id}/edit`,
-      headers: asAdmin,
-    });
-    expect(answer.statusCode).toBe(200);
-    return answer.json();
-  };
-  const edit = (id: number, body: object) =>
-    fixture.app.inject({
-      method: 'PATCH',
-      url: `/api/cleaning/houses/${id}`,
-      headers: asAdmin,
-      payload: body,
-    });
+  const form = (id: number) => fixture.editForm<EditForm>(id);
+  const edit = (id: number, body: object) => fixture.edit(id, body);
   /** A form loaded, then the portal changed as given and a sync stored the newer deal. */
   const staleForm = async (fields: Record<string, unknown>) => {
-    const id = houseIds.shift();
-    if (id === undefined) throw new Error('The fixture ran out of houses');
+    const id = await fixture.nextHouse();
     const start = await form(id);
     await fixture.control('PATCH', `/deals/${id}`, { fields });
     await fixture.sync('full');

@@ -22,44 +22,18 @@ const FLOORS = 'UF_CRM_1669704631166';
 
 describeStore('house edit written back to the deal', () => {
   let fixture: HouseEditFixture;
-  let houseIds: number[];
 
   beforeAll(async () => {
     fixture = await startHouseEditFixture();
-    const rows = await fixture.store.db
-      .selectFrom('houses')
-      .select('id')
-      .where('deletedAt', 'is', null)
-      .orderBy('id')
-      .execute();
-    houseIds = rows.map((row) => Number(row.id));
   });
   afterAll(async () => fixture.close());
 
-  const form = async (id: number): Promise<EditForm> => {
-    const answer = await fixture.app.inject({
-      method: 'GET',
-      url: `/api/cleaning/houses/${id}/edit`,
-      headers: asAdmin,
-    });
-    expect(answer.statusCode).toBe(200);
-    return answer.json();
-  };
-  const edit = (id: number, body: object) =>
-    fixture.app.inject({
-      method: 'PATCH',
-      url: `/api/cleaning/houses/${id}`,
-      headers: asAdmin,
-      payload: body,
-    });
-  const nextHouse = () => {
-    const id = houseIds.shift();
-    if (id === undefined) throw new Error('The fixture ran out of houses');
-    return id;
-  };
+  const form = (id: number) => fixture.editForm<EditForm>(id);
+  const edit = (id: number, body: object) => fixture.edit(id, body);
+  const nextHouse = () => fixture.nextHouse();
 
   it('writes counts, brigade and a month into the deal, then the store and reads', async () => {
-    const id = nextHouse();
+    const id = await nextHouse();
     const start = await form(id);
     const detailBefore = await fixture.app.inject({
       url: `/api/cleaning/houses/${id}`,
@@ -114,7 +88,7 @@ describeStore('house edit written back to the deal', () => {
   });
 
   it('answers 409 with what changed in the portal and overwrites nothing', async () => {
-    const id = nextHouse();
+    const id = await nextHouse();
     const start = await form(id);
     await fixture.control('PATCH', `/deals/${id}`, { fields: { [APARTMENTS]: '77' } });
 
@@ -135,7 +109,7 @@ describeStore('house edit written back to the deal', () => {
   });
 
   it('keeps a portal change of another field and writes the edit', async () => {
-    const id = nextHouse();
+    const id = await nextHouse();
     const start = await form(id);
     await fixture.control('PATCH', `/deals/${id}`, { fields: { [FLOORS]: '25' } });
 
@@ -145,7 +119,7 @@ describeStore('house edit written back to the deal', () => {
   });
 
   it('refuses a form older than the store when the portal moved on', async () => {
-    const id = nextHouse();
+    const id = await nextHouse();
     const start = await form(id);
     await fixture.control('PATCH', `/deals/${id}`, { fields: { [APARTMENTS]: '55' } });
     await fixture.sync('full');

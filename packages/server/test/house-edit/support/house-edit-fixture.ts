@@ -1,5 +1,6 @@
 import { createBitrix24Client } from '@audiobot/bitrix24';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 
 import { buildApp } from '../../../src/app/build-app.js';
 import { houseEditExtension } from '../../../src/app/house-edit-extension.js';
@@ -36,6 +37,14 @@ export interface HouseEditFixture extends SyncHarness {
   deal(id: number): Record<string, unknown>;
   /** crm.deal.update calls the portal carried out (answered without an error). */
   dealUpdates(): number;
+  /** The edit form of a house, as an admin sees it; anything but 200 fails the test. */
+  editForm<Form>(id: number): Promise<Form>;
+  /** PATCH of a house as an admin. */
+  edit(id: number, body: object): Promise<LightMyRequestResponse>;
+  /** Takes the next live house no test of this fixture has taken yet. */
+  nextHouse(): Promise<number>;
+  /** The deal field discovery placed in `role`. */
+  mappedField(role: string): Promise<string>;
 }
 
 export async function startHouseEditFixture(
@@ -79,11 +88,48 @@ export async function startHouseEditFixture(
     extensions: [houseEditExtension(editing, () => ({ portal, worker: { settle } }))],
   });
 
+  let untaken: number[] | null = null;
+  const liveHouseIds = async () => {
+    const rows = await harness.store.db
+      .selectFrom('houses')
+      .select('id')
+      .where('deletedAt', 'is', null)
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => Number(row.id));
+  };
+
   return {
     ...harness,
     app,
     logs,
     portal,
+    async editForm<Form>(id: number) {
+      const answer = await app.inject({ url: `/api/cleaning/houses/${id}/edit`, headers: asAdmin });
+      expect(answer.statusCode).toBe(200);
+      return answer.json() as Form;
+    },
+    edit: (id, body) =>
+      app.inject({
+        method: 'PATCH',
+        url: `/api/cleaning/houses/${id}`,
+        headers: asAdmin,
+        payload: body,
+      }),
+    async nextHouse() {
+      untaken ??= await liveHouseIds();
+      const id = untaken.shift();
+      if (id === undefined) throw new Error('The fixture ran out of houses');
+      return id;
+    },
+    async mappedField(role) {
+      const mapped = await harness.store.db
+        .selectFrom('fieldMappings')
+        .select('fieldName')
+        .where('role', '=', role)
+        .executeTakeFirstOrThrow();
+      return mapped.fieldName;
+    },
     get worker() {
       return worker;
     },
