@@ -153,7 +153,7 @@ describe('the leak scan', () => {
     expect(answer('body')?.exempt?.size).toBe(0);
   });
 
-  it("takes the emulator's codes and tokens as secrets, not its client id; reads tasks", async () => {
+  it("takes the emulator's codes and tokens as secrets, not its client id", async () => {
     const watch = new LeakWatch();
     const emulator = watch.watchEmulator(await startEmulator({ houses: 3 }));
     const issued = emulator.portal.newSecret();
