@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { type Dialect, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config/index.js';
+import { withStatementCache } from './statement-cache.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -49,7 +50,7 @@ export function sqliteDialect(file: string): Dialect {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('cache_size = -32768');
-  return new SqliteDialect({ database });
+  return new SqliteDialect({ database: withStatementCache(database) });
 }
 
 export function dialectOf(database: DatabaseConfig, schema?: string): Dialect {
