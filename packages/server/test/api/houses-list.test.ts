@@ -35,7 +35,8 @@ describeStore('GET /api/cleaning/houses', () => {
     await insertCleanings(db, [
       aCleaning(1, '2026-12-09'),
       aCleaning(2, '2026-12-09', { cleaningType: 'sweeping' }),
-      aCleaning(3, '2026-12-15', { cleaningType: 'first_floor' }),
+      aCleaning(3, '2026-12-15', { cleaningType: 'general', slot: 0 }),
+      aCleaning(3, '2026-12-15', { cleaningType: 'first_floor', slot: 1 }),
       aCleaning(3, '2026-11-15'),
     ]);
   });
@@ -70,6 +71,16 @@ describeStore('GET /api/cleaning/houses', () => {
         periodicity: '4 раза',
         problems: [],
       }),
+    ]);
+  });
+
+  it('takes the next cleaning from today: the earliest day, its lowest slot first', async () => {
+    const { body } = await list('?brigadeId=12');
+    expect(body.items[0].nextCleaning).toEqual({ date: '2026-12-15', type: 'general' });
+
+    const { body: noPlan } = await list('?problem=no_address');
+    expect(noPlan.items.map((house: { nextCleaning: unknown }) => house.nextCleaning)).toEqual([
+      null,
     ]);
   });
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 
 import type { CleaningTypeCode, Database } from '../../store/index.js';
 
@@ -8,8 +8,9 @@ export interface NextCleaning {
 }
 
 /**
- * The next cleaning from today of each given house, in one query for the whole page.
- * The primary key (member, house, date ...) serves it.
+ * The next cleaning from today of each given house, in one query for the whole page:
+ * per house, seeks into the cleanings primary key (member, house, date …) for its
+ * first day and that day's first slot, instead of reading the page's whole future.
  */
 export async function nextCleaningsOf(
   db: Kysely<Database>,
@@ -21,19 +22,41 @@ export async function nextCleaningsOf(
   if (houseIds.length === 0) return next;
 
   const rows = await db
-    .selectFrom('cleanings')
-    .select(['houseId', 'date', 'cleaningType'])
-    .where('memberId', '=', memberId)
-    .where('houseId', 'in', houseIds)
-    .where('date', '>=', today)
-    .orderBy('houseId')
-    .orderBy('date')
-    .orderBy('slot')
+    .selectFrom('houses')
+    .where('houses.memberId', '=', memberId)
+    .where('houses.id', 'in', houseIds)
+    .select((eb) => [
+      'houses.id',
+      firstDate(eb, memberId, today).as('date'),
+      eb
+        .selectFrom('cleanings as c')
+        .select('c.cleaningType')
+        .where('c.memberId', '=', memberId)
+        .whereRef('c.houseId', '=', 'houses.id')
+        .where('c.date', '=', firstDate(eb, memberId, today))
+        .orderBy('c.slot')
+        .limit(1)
+        .as('cleaningType'),
+    ])
     .execute();
 
   for (const row of rows) {
-    const houseId = Number(row.houseId);
-    if (!next.has(houseId)) next.set(houseId, { date: row.date, type: row.cleaningType });
+    if (row.date && row.cleaningType) {
+      next.set(Number(row.id), { date: row.date, type: row.cleaningType });
+    }
   }
   return next;
+}
+
+/**
+ * The day of the house's first cleaning on or after `today`: `min` over the key's date
+ * is one seek (an `order by date, slot` would sort the house's whole future first).
+ */
+function firstDate(eb: ExpressionBuilder<Database, 'houses'>, memberId: string, today: string) {
+  return eb
+    .selectFrom('cleanings as c')
+    .select((inner) => inner.fn.min('c.date').as('date'))
+    .where('c.memberId', '=', memberId)
+    .whereRef('c.houseId', '=', 'houses.id')
+    .where('c.date', '>=', today);
 }
