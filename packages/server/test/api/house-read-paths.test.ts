@@ -57,6 +57,35 @@ describeStore('the houses list by next cleaning, from the stored column or not',
     expect(await ids('?sort=nextCleaning&limit=2&page=2')).toEqual(['5', '1']);
   });
 
+  it('shows the next cleaning stored while it holds, the cleanings’ otherwise', async () => {
+    const ids = await listed({
+      houses: [
+        ...houses,
+        // Its stored date (24 November) has passed: the cleanings say 15 December.
+        aHouse({ id: 5, nextCleaningDate: '2026-11-24', nextCleaningAsOf: '2026-11-01' }),
+        // Worked out on a day after today (another zone's clock): not trusted either.
+        aHouse({ id: 6, nextCleaningDate: '2026-12-12', nextCleaningAsOf: '2026-12-10' }),
+      ],
+      cleanings: [
+        ...cleanings,
+        aCleaning(1, '2026-12-20', { cleaningType: 'general', slot: 0 }),
+        aCleaning(5, '2026-11-24'),
+        aCleaning(5, '2026-12-15', { cleaningType: 'sweeping' }),
+        aCleaning(6, '2026-12-05'),
+        aCleaning(6, '2026-12-12'),
+      ],
+    });
+    const response = await fixture.app.inject({ url: '/api/cleaning/houses', headers: asAdmin });
+    const next = (id: string) =>
+      response.json().items.find((house: Listed) => house.id === id)?.nextCleaning;
+
+    expect(await ids('')).toHaveLength(6);
+    expect(next('1')).toEqual({ date: '2026-12-20', type: 'general' });
+    expect(next('3')).toBeNull();
+    expect(next('5')).toEqual({ date: '2026-12-15', type: 'sweeping' });
+    expect(next('6')).toEqual({ date: '2026-12-05', type: 'full_wet' });
+  });
+
   it('orders by the cleanings for houses written without a next cleaning', async () => {
     const ids = await listed({
       houses: [...houses, aHouse({ id: 5 })],

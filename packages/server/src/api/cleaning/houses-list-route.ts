@@ -7,7 +7,7 @@ import { assertDateRange } from './date-range.js';
 import { HouseFilterProperties, HouseSummarySchema } from './house-schemas.js';
 import { presentHouseSummary } from './house-summary-presenter.js';
 import { countHouses, selectHouseSummaryPage } from './house-summary-query.js';
-import { nextCleaningsOf } from './next-cleaning-query.js';
+import { nextCleaningOfColumns } from './next-cleaning-query.js';
 
 const schema = {
   tags: ['cleaning'],
@@ -42,10 +42,8 @@ export function housesListRoute(app: ApiApp, context: ApiContext): void {
       countHouses(context.db, filter, scope),
       selectHouseSummaryPage(context.db, filter, scope, { limit, offset: (page - 1) * limit }),
     ]);
-    const ids = rows.map((row) => Number(row.id));
-    const next = await nextCleaningsOf(context.db, scope.memberId, ids, scope.today);
 
-    const items = rows.map((row) => presentHouseSummary(row, next.get(Number(row.id))));
+    const items = rows.map((row) => presentHouseSummary(row, nextCleaningOfColumns(row)));
     return { total, page, limit, items };
   });
 }
