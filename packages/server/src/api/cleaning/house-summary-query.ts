@@ -3,8 +3,9 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../store/index.js';
 import { type FilterScope, whereHouses } from './house-filter-query.js';
 import { houseOrderOf, orderHouses } from './house-order.js';
+import { selectPageRows } from './house-page-rows-query.js';
 import type { HouseFilter } from './house-schemas.js';
-import { type NextCleaningColumns, nextCleaningColumns } from './next-cleaning-query.js';
+import type { NextCleaningColumns } from './next-cleaning-query.js';
 
 /**
  * Every house the filter finds, in order, with the names of their brigade, УК and senior
@@ -23,11 +24,9 @@ export async function selectHouseSummaries(
 }
 
 /**
- * One page in one statement: the page's ids, sorted and cut by the database from a narrow
+ * One page, in two steps: the page's ids, sorted and cut by the database from a narrow
  * index (the sort never carries the large house rows), then those houses' columns, names
- * and next cleaning, sorted again by the same key (50 rows). On 100 000 houses the ids
- * read index entries only. One statement instead of three: on the demo portal building,
- * compiling and mapping each query cost as much as running it.
+ * and next cleaning. On 100 000 houses the first step reads index entries only.
  */
 export async function selectHouseSummaryPage(
   db: Kysely<Database>,
@@ -36,63 +35,24 @@ export async function selectHouseSummaryPage(
   page: { limit: number; offset: number },
 ): Promise<HouseSummaryPageRow[]> {
   const order = await houseOrderOf(db, filter, scope);
-  const pageIds = orderHouses(
+  const idRows = await orderHouses(
     whereHouses(db.selectFrom('houses').select('houses.id'), filter, scope),
     order,
   )
     .limit(page.limit)
-    .offset(page.offset);
+    .offset(page.offset)
+    .execute();
+  const ids = idRows.map((row) => Number(row.id));
+  if (ids.length === 0) return [];
 
-  const houses = db
-    .selectFrom('houses')
-    .where('houses.memberId', '=', scope.memberId)
-    .where('houses.id', 'in', pageIds);
-  const query = orderHouses(
-    summaryQuery(houses).select((eb) => nextCleaningColumns(eb, scope.today)),
-    order,
-  );
-  // Compiled with the plugins (snake_case names), run without them: one object literal a
-  // row instead of the CamelCasePlugin's generic renaming (a tenth of the page's time).
-  const { rows } = await db
-    .withoutPlugins()
-    .executeQuery<StoredRow<HouseSummaryPageRow>>(query.compile());
-  return rows.map(pageRowOf);
+  const rows = await selectPageRows(db, scope, ids);
+  const position = new Map(ids.map((id, index) => [id, index]));
+  return rows.sort((a, b) => (position.get(Number(a.id)) ?? 0) - (position.get(Number(b.id)) ?? 0));
 }
 
 export type HouseSummaryPageRow = HouseSummaryRow & NextCleaningColumns;
 
-/** A row as the database names its columns: `brigadeName` is `brigade_name`. */
-type StoredRow<Row> = { [Key in keyof Row as SnakeCase<Key & string>]: Row[Key] };
-type SnakeCase<Name extends string> = Name extends `${infer Head}${infer Tail}`
-  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}`
-  : Name;
-
-function pageRowOf(row: StoredRow<HouseSummaryPageRow>): HouseSummaryPageRow {
-  return {
-    id: row.id,
-    title: row.title,
-    address: row.address,
-    lat: row.lat,
-    lon: row.lon,
-    apartments: row.apartments,
-    entrances: row.entrances,
-    floors: row.floors,
-    area: row.area,
-    tariff: row.tariff,
-    brigadeId: row.brigade_id,
-    brigadeName: row.brigade_name,
-    managementCompanyId: row.management_company_id,
-    managementCompanyName: row.management_company_name,
-    seniorResidentId: row.senior_resident_id,
-    seniorResidentName: row.senior_resident_name,
-    seniorResidentPhones: row.senior_resident_phones,
-    periodicityCurrent: row.periodicity_current,
-    problems: row.problems,
-    nextCleaningOn: row.next_cleaning_on,
-    nextCleaningType: row.next_cleaning_type,
-  };
-}
-
+// The list's page reads the same columns as SQL text (house-page-rows-query.ts).
 function summaryQuery(houses: SelectQueryBuilder<Database, 'houses', object>) {
   return houses
     .leftJoin('brigades', (join) =>

@@ -61,45 +61,14 @@ function firstDate(eb: ExpressionBuilder<Database, 'houses'>, today: string) {
     .where('c.date', '>=', today);
 }
 
-/** The next cleaning as two columns of a query over houses (null, null: none). */
+/** The next cleaning as two columns of a row of houses (null, null: none). */
 export interface NextCleaningColumns {
   nextCleaningOn: string | null;
   nextCleaningType: CleaningTypeCode | null;
-}
-
-/**
- * The next cleaning of each house of a query, as columns of that query. The date is the
- * one the sync stored (`next_cleaning_date`, the first cleaning on or after its `as of`)
- * while it still holds: worked out today or earlier, and not passed (none then stays
- * none). Otherwise the cleanings are read, as `nextCleaningsOf` does; the type is that
- * day's first slot.
- */
-export function nextCleaningColumns(eb: ExpressionBuilder<Database, 'houses'>, today: string) {
-  const date = eb
-    .case()
-    .when(storedNextCleaningHolds(eb, today))
-    .then(eb.ref('houses.nextCleaningDate'))
-    .else(firstDate(eb, today))
-    .end();
-  const type = eb
-    .selectFrom('cleanings as c')
-    .select('c.cleaningType')
-    .whereRef('c.memberId', '=', 'houses.memberId')
-    .whereRef('c.houseId', '=', 'houses.id')
-    .where('c.date', '=', date)
-    .orderBy('c.slot')
-    .limit(1);
-  return [date.as('nextCleaningOn'), type.as('nextCleaningType')];
 }
 
 /** The columns as the list shows them: both or nothing. */
 export function nextCleaningOfColumns(row: NextCleaningColumns): NextCleaning | undefined {
   if (!row.nextCleaningOn || !row.nextCleaningType) return undefined;
   return { date: row.nextCleaningOn, type: row.nextCleaningType };
-}
-
-function storedNextCleaningHolds(eb: ExpressionBuilder<Database, 'houses'>, today: string) {
-  const stored = 'houses.nextCleaningDate' as const;
-  const notPassed = eb.or([eb(stored, 'is', null), eb(stored, '>=', today)]);
-  return eb.and([eb('houses.nextCleaningAsOf', '<=', today), notPassed]);
 }
