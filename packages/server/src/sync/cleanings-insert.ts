@@ -1,56 +1,78 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { CompiledQuery, type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database, NewCleaning } from '../store/index.js';
 
+type CleaningRow = Omit<NewCleaning, 'memberId'>;
+
 /**
- * Inserts a page's cleanings (about 2 700 rows for 50 houses) as ONE parameter: a JSON
- * array the database unpacks itself (`json_each` in SQLite, `jsonb_to_recordset` in
- * PostgreSQL). The same rows as 27 000 bound values cost Kysely more to build and
- * compile than the database takes to store them; this keeps the write at the
- * database's speed. The rows were just deleted and each house comes once (the writer
- * maps each deal once, the domain plans each cleaning once), so no key repeats: the
- * conflict clause is a guard, not a merge.
+ * Inserts a page group's cleanings (about 56 000 rows for 1 000 houses) without
+ * building them through Kysely, whose query building costs more than the database takes
+ * to store them. PostgreSQL gets ONE parameter, a JSON array it unpacks itself
+ * (`jsonb_array_elements`). SQLite gets multi-row VALUES statements of a fixed size, so
+ * the same prepared statement serves every full chunk: that is a sixth cheaper than its
+ * `json_each`, which parses each row's JSON again for every column it reads. The rows
+ * were just deleted and each house comes once (the writer maps each deal once, the domain
+ * plans each cleaning once), so no key repeats: the conflict clause is a guard, not a
+ * merge.
  */
 export async function insertCleanings(
   trx: Kysely<Database>,
   memberId: string,
-  cleanings: readonly Omit<NewCleaning, 'memberId'>[],
+  cleanings: readonly CleaningRow[],
 ): Promise<void> {
   if (cleanings.length === 0) return;
 
-  const json = JSON.stringify(
-    cleanings.map((c) => [
-      c.houseId,
-      c.date,
-      c.cleaningType,
-      c.typeId ?? null,
-      c.typeText ?? null,
-      c.slot,
-      c.month,
-      c.sourceField,
-    ]),
-  );
-  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
-  await (postgres ? postgresInsert(memberId, json) : sqliteInsert(memberId, json)).execute(trx);
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    await postgresInsert(memberId, JSON.stringify(cleanings.map(valuesOf))).execute(trx);
+    return;
+  }
+  for (let start = 0; start < cleanings.length; start += SQLITE_CHUNK) {
+    const chunk = cleanings.slice(start, start + SQLITE_CHUNK);
+    const parameters: unknown[] = [];
+    for (const cleaning of chunk) parameters.push(memberId, ...valuesOf(cleaning));
+    await trx.executeQuery(CompiledQuery.raw(sqliteInsert(chunk.length), parameters));
+  }
 }
 
-const conflict = sql`on conflict (member_id, house_id, date, cleaning_type, slot) do update set
+/** The columns after `member_id`, in the order of `columns`. */
+function valuesOf(c: CleaningRow): unknown[] {
+  return [
+    c.houseId,
+    c.date,
+    c.cleaningType,
+    c.typeId ?? null,
+    c.typeText ?? null,
+    c.slot,
+    c.month,
+    c.sourceField,
+  ];
+}
+
+/** Rows per SQLite statement: 9 000 parameters, well under its limit of 32 766. */
+const SQLITE_CHUNK = 1000;
+
+const columns = `(member_id, house_id, date, cleaning_type, type_id, type_text, slot, month,
+  source_field)`;
+
+const conflict = `on conflict (member_id, house_id, date, cleaning_type, slot) do update set
   type_id = excluded.type_id, type_text = excluded.type_text, month = excluded.month,
   source_field = excluded.source_field`;
 
-const columns = sql`(member_id, house_id, date, cleaning_type, type_id, type_text, slot, month,
-  source_field)`;
+const sqliteStatements = new Map<number, string>();
 
-function sqliteInsert(memberId: string, json: string) {
-  // `where true` tells SQLite's parser that ON CONFLICT belongs to the INSERT.
-  return sql`insert into cleanings ${columns}
-    select ${memberId}, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4,
-      value ->> 5, value ->> 6, value ->> 7
-    from json_each(${json}) where true ${conflict}`;
+function sqliteInsert(rows: number): string {
+  let text = sqliteStatements.get(rows);
+  if (!text) {
+    const row = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
+    text = `insert into cleanings ${columns} values ${Array(rows).fill(row).join(', ')} ${conflict}`;
+    // Only the full chunk's text is worth keeping; the last, shorter one varies.
+    if (rows === SQLITE_CHUNK) sqliteStatements.set(rows, text);
+  }
+  return text;
 }
 
 function postgresInsert(memberId: string, json: string) {
-  return sql`insert into cleanings ${columns}
+  return sql`insert into cleanings ${sql.raw(columns)}
     select ${memberId}, (c ->> 0)::bigint, c ->> 1, c ->> 2, (c ->> 3)::bigint, c ->> 4,
       (c ->> 5)::integer, c ->> 6, c ->> 7
-    from jsonb_array_elements(${json}::jsonb) as c ${conflict}`;
+    from jsonb_array_elements(${json}::jsonb) as c ${sql.raw(conflict)}`;
 }
