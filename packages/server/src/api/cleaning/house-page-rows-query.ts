@@ -7,8 +7,9 @@ import type { HouseSummaryPageRow } from './house-summary-query.js';
 /**
  * The rows of one page of the houses list: the columns and names of `summaryQuery`, and
  * the next cleaning. Written as SQL text, not with the query builder: on every list
- * request the builder's building, renaming and compiling of this statement cost as much
- * as the database's work. The names are the database's, so it runs without plugins.
+ * request the builder's building, renaming and compiling of this statement cost nearly
+ * as much as the database's work. Columns are spelt as the database spells them and
+ * aliased to the row's camelCase names, so it runs without the CamelCasePlugin.
  *
  * The next cleaning's date is the stored `next_cleaning_date` while it holds (worked
  * out today or earlier and not passed; null then stays «none»), else the first
