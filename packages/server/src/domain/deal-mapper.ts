@@ -7,6 +7,7 @@ import { houseProblems } from './house-problems.js';
 import { localDateOf, monthOf, todayIn } from './local-date.js';
 import { parseCount, parseDecimal, parseId } from './number-parsing.js';
 import { periodicityLabel } from './periodicity.js';
+import { planFingerprint } from './plan-fingerprint.js';
 import { cleaningsOf, generalCleaningText } from './schedule.js';
 import { normalizeSearchText } from './search-text.js';
 import { parseTariff } from './tariff-parsing.js';
@@ -75,6 +76,7 @@ export function toHouse(deal: DealRow, mapping: FieldMapping, context: HouseCont
     generalCleaningText: generalCleaningText(deal, mapping, context.enumerations),
     nextCleaningDate: planned.find((cleaning) => cleaning.date >= today)?.date ?? null,
     nextCleaningAsOf: today,
+    planFingerprint: planFingerprint(planned),
     periodicityCurrent: periodicityLabel(
       planned.filter((cleaning) => cleaning.month === currentMonth),
     ),

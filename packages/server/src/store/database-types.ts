@@ -88,6 +88,12 @@ export interface HousesTable {
   /** The day (company zone) `nextCleaningDate` was worked out on; null: not known. */
   nextCleaningAsOf: ColumnType<IsoDate | null, IsoDate | null | undefined, IsoDate | null>;
   /**
+   * Fingerprint of the cleanings the house's `cleanings` rows hold, as the deal planned
+   * them; a write with the same plan leaves those rows alone. Null: not known (written
+   * before fingerprints, or the cleanings were dropped), so the next write rewrites them.
+   */
+  planFingerprint: ColumnType<string | null, string | null | undefined, string | null>;
+  /**
    * JSON array of HouseProblem codes, as of the last sync. Known shortcoming:
    * `no_schedule_this_month` and `periodicityCurrent` go stale at midnight of the 1st
    * until the next sync (the nightly full sync at the latest); readers that need the

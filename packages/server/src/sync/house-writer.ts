@@ -18,7 +18,7 @@ export interface HouseWrite {
  * checkpoint, in ONE transaction: a crash leaves each page either fully written or not
  * at all, and the checkpoint never runs ahead of the rows. Pages that wait together are
  * written together (one commit instead of many). Cleanings are derived data: a house's
- * are replaced whole.
+ * are replaced whole, and only when its plan's fingerprint changed.
  */
 export async function writeHouseUnits(
   write: HouseWrite,
@@ -36,14 +36,19 @@ export async function writeHouseUnits(
   const deals = lastById(units.flatMap((unit) => unit.deals));
   const mapped = deals.map((deal) => domain.houseOf(deal, reference));
   const houses = mapped.map(({ house }) => ({ ...house, ...stamp }));
-  const cleanings = mapped.flatMap((house) => house.cleanings);
   const houseIds = houses.map((house) => house.id);
 
   await write.db.transaction().execute(async (trx) => {
     await upsertMany(trx, 'managementCompanies', companies, ['memberId', 'id']);
     await upsertMany(trx, 'seniorResidents', residents, ['memberId', 'id']);
+    const replanned = await withNewPlans(trx, memberId, mapped);
     await upsertMany(trx, 'houses', houses, ['memberId', 'id']);
-    await replaceCleanings(trx, memberId, houseIds, cleanings);
+    await replaceCleanings(
+      trx,
+      memberId,
+      replanned.map(({ house }) => house.id),
+      replanned.flatMap(({ cleanings }) => cleanings),
+    );
     if (checkpoint) {
       await trx
         .updateTable('syncRuns')
@@ -62,6 +67,35 @@ export async function writeHouseUnits(
 function lastById(deals: PortalRow[]): PortalRow[] {
   const byId = new Map(deals.map((deal) => [String(deal.ID), deal]));
   return byId.size === deals.length ? deals : [...byId.values()];
+}
+
+/**
+ * The houses whose plan differs from the one their stored cleanings hold (or who have
+ * none stored). Read before the houses are written, which replaces the fingerprints.
+ */
+async function withNewPlans(
+  trx: Kysely<Database>,
+  memberId: string,
+  mapped: MappedHouse[],
+): Promise<MappedHouse[]> {
+  const stored = new Map<number, string | null>();
+  for (let start = 0; start < mapped.length; start += 500) {
+    const rows = await trx
+      .selectFrom('houses')
+      .select(['id', 'planFingerprint'])
+      .where('memberId', '=', memberId)
+      .where(
+        'id',
+        'in',
+        mapped.slice(start, start + 500).map(({ house }) => house.id),
+      )
+      .where('deletedAt', 'is', null)
+      .execute();
+    for (const row of rows) stored.set(Number(row.id), row.planFingerprint);
+  }
+  return mapped.filter(
+    ({ house }) => !house.planFingerprint || stored.get(house.id) !== house.planFingerprint,
+  );
 }
 
 async function replaceCleanings(
@@ -97,7 +131,8 @@ export async function markHousesDeleted(
       const chunk = houseIds.slice(start, start + 1000);
       await trx
         .updateTable('houses')
-        .set({ deletedAt })
+        // The cleanings go: no fingerprint then, so a house that comes back gets them again.
+        .set({ deletedAt, planFingerprint: null })
         .where('memberId', '=', memberId)
         .where('id', 'in', chunk)
         .execute();

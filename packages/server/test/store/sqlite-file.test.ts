@@ -18,6 +18,7 @@ describe('the default SQLite store', () => {
       '0004-acts',
       '0005-read-paths',
       '0006-completion-changes',
+      '0007-plan-fingerprint',
     ]);
     await first.db
       .insertInto('portals')
@@ -45,7 +46,7 @@ describe('the default SQLite store', () => {
     const store = createStore({ databaseUrl: ':memory:' });
 
     expect(store.dialect).toBe('sqlite');
-    expect(await store.migrate()).toHaveLength(6);
+    expect(await store.migrate()).toHaveLength(7);
     await store.close();
     expect(() => createStore({ databaseUrl: 'mysql://db/x' })).toThrow(/DATABASE_URL/);
   });

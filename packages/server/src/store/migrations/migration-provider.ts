@@ -6,6 +6,7 @@ import { completionsMigration } from './0003-completions.js';
 import { actsMigration } from './0004-acts.js';
 import { readPathsMigration } from './0005-read-paths.js';
 import { completionChangesMigration } from './0006-completion-changes.js';
+import { planFingerprintMigration } from './0007-plan-fingerprint.js';
 
 /**
  * The migrations in code, not read from a folder, so they run the same under tsx, vitest
@@ -21,6 +22,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0004-acts': actsMigration(),
         '0005-read-paths': readPathsMigration(),
         '0006-completion-changes': completionChangesMigration(dialect),
+        '0007-plan-fingerprint': planFingerprintMigration(),
       };
     },
   };
