@@ -39,6 +39,8 @@ interface Emulator {
 interface BenchResult {
   houses: number;
   summary: SyncSummary;
+  /** The same full sync again, nothing changed in the portal: the nightly case. */
+  again: SyncSummary;
   commands: number;
   floorRequests: number;
   floorSeconds: number;
@@ -76,37 +78,42 @@ async function benchOne(houses: number, latencyMs: number): Promise<BenchResult>
       auth: { type: 'webhook', webhookUrl: emulator.webhookUrl },
       plan: 'standard',
     });
-    const run = await createSyncRun(store.db, emulator.memberId, 'full');
     const peak = watchPeakRss();
     let lastLine = 0;
-
-    const summary = await runSync(
-      {
-        db: store.db,
-        memberId: emulator.memberId,
-        send: batchSenderOf(client),
-        domain: domainRules({ memberId: emulator.memberId, timeZone: 'Europe/Moscow' }),
-        requests: () => client.getStats().requests,
-      },
-      {
-        mode: 'full',
-        runId: Number(run.id),
-        onProgress: (progress) => {
-          if (Date.now() - lastLine < 2000) return;
-          lastLine = Date.now();
-          process.stderr.write(
-            `  ${progress.phase} ${progress.done}/${progress.total}, ` +
-              `${progress.requests} requests\n`,
-          );
+    const fullSync = async () => {
+      const run = await createSyncRun(store.db, emulator.memberId, 'full');
+      return runSync(
+        {
+          db: store.db,
+          memberId: emulator.memberId,
+          send: batchSenderOf(client),
+          domain: domainRules({ memberId: emulator.memberId, timeZone: 'Europe/Moscow' }),
+          requests: () => client.getStats().requests,
         },
-      },
-    );
-    const peakRssMb = peak.stop();
+        {
+          mode: 'full',
+          runId: Number(run.id),
+          onProgress: (progress) => {
+            if (Date.now() - lastLine < 2000) return;
+            lastLine = Date.now();
+            process.stderr.write(
+              `  ${progress.phase} ${progress.done}/${progress.total}, ` +
+                `${progress.requests} requests\n`,
+            );
+          },
+        },
+      );
+    };
 
-    const counts = await directoryCounts(store.db, emulator.memberId);
+    const summary = await fullSync();
     const log = (await (await fetch(`${emulator.controlUrl}/requests`)).json()) as {
       batchCommands: number;
     };
+    process.stderr.write('  the same full sync again…\n');
+    const again = await fullSync();
+    const peakRssMb = peak.stop();
+
+    const counts = await directoryCounts(store.db, emulator.memberId);
     const pages =
       Math.ceil(houses / 50) +
       Math.ceil(counts.residents / 50) +
@@ -118,6 +125,7 @@ async function benchOne(houses: number, latencyMs: number): Promise<BenchResult>
     return {
       houses,
       summary,
+      again,
       commands: log.batchCommands,
       floorRequests,
       floorSeconds,
@@ -214,8 +222,8 @@ function table(results: BenchResult[], latencyMs: number): string {
     '',
     `Cold full sync, emulator at ${latencyMs} ms a request, standard plan (bucket 50, 2/s)`,
     '',
-    'houses   | requests | floor | wall s | floor s | × floor | RSS MB | emulator MB | commands',
-    '-------- | -------- | ----- | ------ | ------- | ------- | ------ | ----------- | --------',
+    'houses   | requests | floor | wall s | floor s | × floor | again s | RSS MB | emulator MB | commands',
+    '-------- | -------- | ----- | ------ | ------- | ------- | ------- | ------ | ----------- | --------',
   ];
   for (const result of results) {
     const { summary } = result;
@@ -227,6 +235,7 @@ function table(results: BenchResult[], latencyMs: number): string {
         summary.seconds.toFixed(1).padStart(6),
         result.floorSeconds.toFixed(1).padStart(7),
         (summary.seconds / result.floorSeconds).toFixed(2).padStart(7),
+        result.again.seconds.toFixed(1).padStart(7),
         String(result.peakRssMb).padStart(6),
         String(result.emulatorRssMb ?? '?').padStart(11),
         String(result.commands).padStart(8),
@@ -236,6 +245,7 @@ function table(results: BenchResult[], latencyMs: number): string {
   lines.push(
     '',
     'floor: requests = max(⌈pages/50⌉, 3); seconds = max(requests × latency, (requests − 50) / 2)',
+    'again: the same full sync once more with nothing changed (the nightly run); RSS: both',
     '',
   );
   return lines.join('\n');
