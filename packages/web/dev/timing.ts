@@ -6,7 +6,7 @@ const context = await browser.newContext({ viewport: { width: 1366, height: 900 
 await context.request.post(`${url}/api/auth/demo`);
 const page = await context.newPage();
 for (let run = 0; run < 3; run++) {
-  await page.goto(url + '/');
+  await page.goto(`${url}/`);
   await page.waitForFunction(
     () =>
       document.querySelector('[data-testid="dashboard"]') &&
