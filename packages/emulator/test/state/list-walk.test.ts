@@ -40,6 +40,32 @@ describe('list walking on 100 000 rows', () => {
     expect(reads()).toBe(0);
   });
 
+  it('reads only the rows an @ID list names, and drops ids the table lacks', () => {
+    const { table, reads, read } = bigTable();
+    const page = runList(
+      table,
+      { filter: { '@ID': ['99999', 5, '5', 250_000, 17] }, start: -1 },
+      { read },
+    );
+
+    expect(page.rows.map((row) => row.ID)).toEqual(['5', '17', '99999']);
+    expect(reads()).toBe(0);
+  });
+
+  it('tests only the named rows when an @ID list comes with another condition', () => {
+    const { table, reads, read } = bigTable();
+    const page = runList(
+      table,
+      { filter: { '@ID': [1, 2, 11, 21], CATEGORY_ID: 34, '<ID': 20 }, start: 0 },
+      { read },
+    );
+
+    // 1 and 11 are in category 0, 21 is past the bound; the check reads the rest only.
+    expect(page.rows.map((row) => row.ID)).toEqual(['2']);
+    expect(page.total).toBe(1);
+    expect(reads()).toBeLessThanOrEqual(3 * 3);
+  });
+
   it('counts a CATEGORY_ID filter from its index, and a cursor on it reads no row', () => {
     const { table, reads, read } = bigTable();
     const first = runList(table, { filter: { CATEGORY_ID: 34 } }, { read });

@@ -30,7 +30,9 @@ export interface IndexableEquality {
 export interface CompiledFilter {
   matches(row: object): boolean;
   idRange: IdRange;
-  /** Every condition is an id bound: the range alone decides, no row needs reading. */
+  /** The ids an `@ID` list names, ascending, or null: a list reads only these. */
+  idSet: number[] | null;
+  /** Every condition is an id bound or the `@ID` list: no row needs reading. */
   onlyIdRange: boolean;
   equality: IndexableEquality | null;
   /** Every condition is an id bound or `equality`: its index bucket alone decides. */
@@ -142,11 +144,26 @@ function narrowIdRange(range: IdRange, condition: Condition): boolean {
   return ['>', '>=', '<', '<=', '', '='].includes(operator);
 }
 
+/**
+ * The ids of an `@ID` condition, ascending and once each; null when it is another
+ * condition or names anything but whole ids (then rows are tested as for any field).
+ */
+function idSetOf(condition: Condition): number[] | null {
+  if (condition.field !== 'ID' || condition.operator !== '@') return null;
+  const values = asList(condition.value);
+  if (values.length === 0) return null;
+
+  const ids = values.map((value) => (value === '' || value === null ? Number.NaN : Number(value)));
+  if (!ids.every((id) => Number.isInteger(id))) return null;
+  return [...new Set(ids)].sort((a, b) => a - b);
+}
+
 export function compileFilter(filter: unknown, read: FieldReader): CompiledFilter {
   const idRange: IdRange = { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };
   const tests: Array<(row: object) => boolean> = [];
   let others = 0;
   let equality: IndexableEquality | null = null;
+  let idSet: number[] | null = null;
 
   const entries = filter && typeof filter === 'object' ? Object.entries(filter) : [];
   for (const [key, value] of entries) {
@@ -154,6 +171,10 @@ export function compileFilter(filter: unknown, read: FieldReader): CompiledFilte
     const test = compileCondition(condition);
     tests.push((row) => test(read(row, condition.field)));
     if (narrowIdRange(idRange, condition)) continue;
+    if (idSet === null) {
+      idSet = idSetOf(condition);
+      if (idSet !== null) continue;
+    }
 
     others += 1;
     equality ??= indexableEquality(condition);
@@ -166,6 +187,7 @@ export function compileFilter(filter: unknown, read: FieldReader): CompiledFilte
   return {
     matches,
     idRange,
+    idSet,
     onlyIdRange: others === 0,
     equality,
     onlyEquality: equality !== null && others === 1,
