@@ -222,8 +222,10 @@ function table(results: BenchResult[], latencyMs: number): string {
     '',
     `Cold full sync, emulator at ${latencyMs} ms a request, standard plan (bucket 50, 2/s)`,
     '',
-    'houses   | requests | floor | wall s | floor s | × floor | again s | RSS MB | emulator MB | commands',
-    '-------- | -------- | ----- | ------ | ------- | ------- | ------- | ------ | ----------- | --------',
+    'houses   | requests | floor | wall s | floor s | × floor | again s | RSS MB | emulator MB' +
+      ' | commands',
+    '-------- | -------- | ----- | ------ | ------- | ------- | ------- | ------ | -----------' +
+      ' | --------',
   ];
   for (const result of results) {
     const { summary } = result;

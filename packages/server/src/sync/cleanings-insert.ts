@@ -57,18 +57,17 @@ const conflict = `on conflict (member_id, house_id, date, cleaning_type, slot) d
   type_id = excluded.type_id, type_text = excluded.type_text, month = excluded.month,
   source_field = excluded.source_field`;
 
-const sqliteStatements = new Map<number, string>();
-
+/** Multi-row INSERT text for `rows` rows; the full chunk's is built once. */
 function sqliteInsert(rows: number): string {
-  let text = sqliteStatements.get(rows);
-  if (!text) {
-    const row = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
-    text = `insert into cleanings ${columns} values ${Array(rows).fill(row).join(', ')} ${conflict}`;
-    // Only the full chunk's text is worth keeping; the last, shorter one varies.
-    if (rows === SQLITE_CHUNK) sqliteStatements.set(rows, text);
-  }
-  return text;
+  return rows === SQLITE_CHUNK ? fullChunkInsert : sqliteInsertText(rows);
 }
+
+function sqliteInsertText(rows: number): string {
+  const values = Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+  return `insert into cleanings ${columns} values ${values} ${conflict}`;
+}
+
+const fullChunkInsert = sqliteInsertText(SQLITE_CHUNK);
 
 function postgresInsert(memberId: string, json: string) {
   return sql`insert into cleanings ${sql.raw(columns)}
