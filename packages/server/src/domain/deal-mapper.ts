@@ -56,6 +56,8 @@ export function toHouse(deal: DealRow, mapping: FieldMapping, context: HouseCont
   const id = Number(deal.ID);
   const planned = cleaningsOf(deal, mapping, context.enumerations, context.timeZone);
   const today = todayIn(context.timeZone, now);
+  // Sorted by date, then slot: the first from today is the next day's first slot.
+  const next = planned.find((cleaning) => cleaning.date >= today);
   const currentMonth = monthOf(today);
   const facts = houseFacts(deal, value, context);
 
@@ -74,8 +76,9 @@ export function toHouse(deal: DealRow, mapping: FieldMapping, context: HouseCont
     generalCleaningDate:
       planned.find((cleaning) => cleaning.cleaningType === 'general')?.date ?? null,
     generalCleaningText: generalCleaningText(deal, mapping, context.enumerations),
-    nextCleaningDate: planned.find((cleaning) => cleaning.date >= today)?.date ?? null,
+    nextCleaningDate: next?.date ?? null,
     nextCleaningAsOf: today,
+    nextCleaningType: next?.cleaningType ?? null,
     planFingerprint: planFingerprint(planned),
     periodicityCurrent: periodicityLabel(
       planned.filter((cleaning) => cleaning.month === currentMonth),

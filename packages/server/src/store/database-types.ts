@@ -87,6 +87,12 @@ export interface HousesTable {
   nextCleaningDate: ColumnType<IsoDate | null, IsoDate | null | undefined, IsoDate | null>;
   /** The day (company zone) `nextCleaningDate` was worked out on; null: not known. */
   nextCleaningAsOf: ColumnType<IsoDate | null, IsoDate | null | undefined, IsoDate | null>;
+  /** The type of the first slot on `nextCleaningDate`; null: none, or not known. */
+  nextCleaningType: ColumnType<
+    CleaningTypeCode | null,
+    CleaningTypeCode | null | undefined,
+    CleaningTypeCode | null
+  >;
   /**
    * Fingerprint of the cleanings the house's `cleanings` rows hold, as the deal planned
    * them; a write with the same plan leaves those rows alone. Null: not known (written

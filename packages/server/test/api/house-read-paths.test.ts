@@ -65,6 +65,13 @@ describeStore('the houses list by next cleaning, from the stored column or not',
         aHouse({ id: 5, nextCleaningDate: '2026-11-24', nextCleaningAsOf: '2026-11-01' }),
         // Worked out on a day after today (another zone's clock): not trusted either.
         aHouse({ id: 6, nextCleaningDate: '2026-12-12', nextCleaningAsOf: '2026-12-10' }),
+        // Stored with its type: the page reads both from the house, not its cleanings.
+        aHouse({
+          id: 7,
+          nextCleaningDate: '2026-12-08',
+          nextCleaningType: 'first_floor',
+          ...known,
+        }),
       ],
       cleanings: [
         ...cleanings,
@@ -73,17 +80,19 @@ describeStore('the houses list by next cleaning, from the stored column or not',
         aCleaning(5, '2026-12-15', { cleaningType: 'sweeping' }),
         aCleaning(6, '2026-12-05'),
         aCleaning(6, '2026-12-12'),
+        aCleaning(7, '2026-12-08'),
       ],
     });
     const response = await fixture.app.inject({ url: '/api/cleaning/houses', headers: asAdmin });
     const next = (id: string) =>
       response.json().items.find((house: Listed) => house.id === id)?.nextCleaning;
 
-    expect(await ids('')).toHaveLength(6);
+    expect(await ids('')).toHaveLength(7);
     expect(next('1')).toEqual({ date: '2026-12-20', type: 'general' });
     expect(next('3')).toBeNull();
     expect(next('5')).toEqual({ date: '2026-12-15', type: 'sweeping' });
     expect(next('6')).toEqual({ date: '2026-12-05', type: 'full_wet' });
+    expect(next('7')).toEqual({ date: '2026-12-08', type: 'first_floor' });
   });
 
   it('orders by the cleanings for houses written without a next cleaning', async () => {
@@ -110,12 +119,14 @@ describeStore('the read paths over the synced demo portal', () => {
   it('stores each house’s next cleaning as its cleanings give it', async () => {
     const today = (await get('/api/dashboard/statistics')).today.date as string;
     const { rows } = await sql<{ stored: string | null; actual: string | null }>`
-      select h.next_cleaning_date as stored,
-        (select min(c.date) from cleanings c where c.member_id = h.member_id
-          and c.house_id = h.id and c.date >= ${today}) as actual
+      select h.next_cleaning_date || ' ' || h.next_cleaning_type as stored,
+        (select c.date || ' ' || c.cleaning_type from cleanings c
+          where c.member_id = h.member_id and c.house_id = h.id and c.date >= ${today}
+          order by c.date, c.slot limit 1) as actual
       from houses h where h.member_id = ${fixture.portal.memberId}`.execute(fixture.store.db);
 
     expect(rows).toHaveLength(490);
+    expect(rows.filter((row) => row.actual !== null)).not.toHaveLength(0);
     expect(rows.filter((row) => row.stored !== row.actual)).toEqual([]);
   });
 

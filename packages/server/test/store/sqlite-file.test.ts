@@ -19,6 +19,7 @@ describe('the default SQLite store', () => {
       '0005-read-paths',
       '0006-completion-changes',
       '0007-plan-fingerprint',
+      '0008-next-cleaning-type',
     ]);
     await first.db
       .insertInto('portals')
@@ -46,7 +47,7 @@ describe('the default SQLite store', () => {
     const store = createStore({ databaseUrl: ':memory:' });
 
     expect(store.dialect).toBe('sqlite');
-    expect(await store.migrate()).toHaveLength(7);
+    expect(await store.migrate()).toHaveLength(8);
     await store.close();
     expect(() => createStore({ databaseUrl: 'mysql://db/x' })).toThrow(/DATABASE_URL/);
   });

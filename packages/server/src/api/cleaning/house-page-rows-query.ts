@@ -11,9 +11,9 @@ import type { HouseSummaryPageRow } from './house-summary-query.js';
  * as much as the database's work. Columns are spelt as the database spells them and
  * aliased to the row's camelCase names, so it runs without the CamelCasePlugin.
  *
- * The next cleaning's date is the stored `next_cleaning_date` while it holds (worked
- * out today or earlier and not passed; null then stays «none»), else the first
- * cleaning from today, one seek into the cleanings key; its type is that day's first slot.
+ * The next cleaning is the one stored on the house (date and type) while it holds: worked
+ * out today or earlier and not passed; a null date then stays «none». Else it is the
+ * first cleaning from today, one seek into the cleanings key, and that day's first slot.
  */
 export async function selectPageRows(
   db: Kysely<Database>,
@@ -21,12 +21,18 @@ export async function selectPageRows(
   ids: number[],
 ): Promise<HouseSummaryPageRow[]> {
   const { memberId, today } = scope;
-  const nextDate = sql`case
-    when h.next_cleaning_as_of <= ${today}
-      and (h.next_cleaning_date is null or h.next_cleaning_date >= ${today})
-    then h.next_cleaning_date
+  const holds = sql`h.next_cleaning_as_of <= ${today}
+    and (h.next_cleaning_date is null or h.next_cleaning_date >= ${today})`;
+  const nextDate = sql`case when ${holds} then h.next_cleaning_date
     else (select min(c.date) from cleanings c
       where c.member_id = h.member_id and c.house_id = h.id and c.date >= ${today})
+    end`;
+  // A row written before the type was kept has its date but no type.
+  const nextType = sql`case when ${holds} and h.next_cleaning_type is not null
+    then h.next_cleaning_type
+    else (select c.cleaning_type from cleanings c
+      where c.member_id = h.member_id and c.house_id = h.id and c.date = ${nextDate}
+      order by c.slot limit 1)
     end`;
 
   const { rows } = await sql<HouseSummaryPageRow>`select
@@ -38,10 +44,7 @@ export async function selectPageRows(
       h.senior_resident_id as "seniorResidentId", r.name as "seniorResidentName",
       r.phones as "seniorResidentPhones",
       h.periodicity_current as "periodicityCurrent", h.problems,
-      ${nextDate} as "nextCleaningOn",
-      (select c.cleaning_type from cleanings c
-        where c.member_id = h.member_id and c.house_id = h.id and c.date = ${nextDate}
-        order by c.slot limit 1) as "nextCleaningType"
+      ${nextDate} as "nextCleaningOn", ${nextType} as "nextCleaningType"
     from houses h
     left join brigades b on b.member_id = h.member_id and b.id = h.brigade_id
     left join management_companies m

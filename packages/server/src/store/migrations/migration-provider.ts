@@ -7,6 +7,7 @@ import { actsMigration } from './0004-acts.js';
 import { readPathsMigration } from './0005-read-paths.js';
 import { completionChangesMigration } from './0006-completion-changes.js';
 import { planFingerprintMigration } from './0007-plan-fingerprint.js';
+import { nextCleaningTypeMigration } from './0008-next-cleaning-type.js';
 
 /**
  * The migrations in code, not read from a folder, so they run the same under tsx, vitest
@@ -23,6 +24,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0005-read-paths': readPathsMigration(),
         '0006-completion-changes': completionChangesMigration(dialect),
         '0007-plan-fingerprint': planFingerprintMigration(),
+        '0008-next-cleaning-type': nextCleaningTypeMigration(),
       };
     },
   };
