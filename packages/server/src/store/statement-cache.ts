@@ -1,4 +1,7 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+import { withArrayRows } from './array-rows.js';
 
 /**
  * Kysely prepares every query anew; on a list request that is a third of the time the
@@ -6,9 +9,10 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
  * differ, not the text), so prepared statements are kept by text, the least recently
  * used dropped beyond `size`. Safe because Kysely's SQLite driver runs one query at a
  * time on its single connection, a stream included, so no statement is used twice at
- * once.
+ * once. A schema change (a migration) empties the cache: the kept statements know their
+ * columns by name, and `select *` may name other columns afterwards.
  */
-export function withStatementCache(database: SqliteDatabase, size = 256): SqliteDatabase {
+export function withStatementCache(database: PreparingDatabase, size = 256): SqliteDatabase {
   const statements = new Map<string, SqliteStatement>();
 
   return {
@@ -23,10 +27,19 @@ export function withStatementCache(database: SqliteDatabase, size = 256): Sqlite
         statements.set(sql, cached);
         return cached;
       }
-      const statement = database.prepare(sql);
+      if (SCHEMA_CHANGE.test(sql)) statements.clear();
+      const statement = withArrayRows(database.prepare(sql));
       statements.set(sql, statement);
       if (statements.size > size) statements.delete(statements.keys().next().value as string);
       return statement;
     },
   };
 }
+
+/** What the cache needs of a better-sqlite3 database (tests count its prepares). */
+export interface PreparingDatabase {
+  prepare(sql: string): BetterSqlite3.Statement;
+  close(): unknown;
+}
+
+const SCHEMA_CHANGE = /^\s*(create|alter|drop)\s/i;
