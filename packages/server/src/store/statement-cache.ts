@@ -9,8 +9,7 @@ import { withArrayRows } from './array-rows.js';
  * differ, not the text), so prepared statements are kept by text, the least recently
  * used dropped beyond `size`. Safe because Kysely's SQLite driver runs one query at a
  * time on its single connection, a stream included, so no statement is used twice at
- * once. A schema change (a migration) empties the cache: the kept statements know their
- * columns by name, and `select *` may name other columns afterwards.
+ * once. Rows come as arrays, named in JavaScript (array-rows.ts).
  */
 export function withStatementCache(database: PreparingDatabase, size = 256): SqliteDatabase {
   const statements = new Map<string, SqliteStatement>();
@@ -27,7 +26,6 @@ export function withStatementCache(database: PreparingDatabase, size = 256): Sql
         statements.set(sql, cached);
         return cached;
       }
-      if (SCHEMA_CHANGE.test(sql)) statements.clear();
       const statement = withArrayRows(database.prepare(sql));
       statements.set(sql, statement);
       if (statements.size > size) statements.delete(statements.keys().next().value as string);
@@ -41,5 +39,3 @@ export interface PreparingDatabase {
   prepare(sql: string): BetterSqlite3.Statement;
   close(): unknown;
 }
-
-const SCHEMA_CHANGE = /^\s*(create|alter|drop)\s/i;

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -35,5 +38,23 @@ describe('withArrayRows', () => {
     expect(update.reader).toBe(false);
     expect(update.run(['Старый', 3]).changes).toBe(1);
     expect(database.prepare('select name from t where id = 3').get()).toEqual({ name: 'Старый' });
+  });
+
+  it('names a `*` as the schema now has it, after another connection rebuilt the table', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'audiobot-rows-')), 'rows.sqlite');
+    const mine = new SqliteDatabase(file);
+    mine.exec("create table h (a integer, b text); insert into h values (1, 'x')");
+    const all = withArrayRows(mine.prepare('select * from h'));
+    const listed = withArrayRows(mine.prepare('select a, b from h'));
+    expect(all.all([])).toEqual([{ a: 1, b: 'x' }]);
+
+    const theirs = new SqliteDatabase(file);
+    theirs.exec(`create table h2 (b text, c integer, a integer);
+      insert into h2 select b, 7, a from h; drop table h; alter table h2 rename to h`);
+    theirs.close();
+
+    expect(all.all([])).toEqual([{ b: 'x', c: 7, a: 1 }]);
+    expect(listed.all([])).toEqual([{ a: 1, b: 'x' }]);
+    mine.close();
   });
 });
