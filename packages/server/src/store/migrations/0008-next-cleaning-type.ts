@@ -3,7 +3,7 @@ import { type Migration, sql } from 'kysely';
 /**
  * The type of a house's next cleaning, kept beside its date (`next_cleaning_date`).
  * Every page of the houses list shows it; read from the cleanings, it cost a subquery
- * per house, a third of the page's database time. Existing rows get it from their
+ * per house, about a tenth of the page query's time. Existing rows get it from their
  * cleanings here; a row without one (written by an older version) is read as before.
  */
 export function nextCleaningTypeMigration(): Migration {
