@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -41,7 +41,8 @@ describe('withArrayRows', () => {
   });
 
   it('names a `*` as the schema now has it, after another connection rebuilt the table', () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'audiobot-rows-')), 'rows.sqlite');
+    const folder = mkdtempSync(path.join(tmpdir(), 'audiobot-rows-'));
+    const file = path.join(folder, 'rows.sqlite');
     const mine = new SqliteDatabase(file);
     mine.exec("create table h (a integer, b text); insert into h values (1, 'x')");
     const all = withArrayRows(mine.prepare('select * from h'));
@@ -56,5 +57,6 @@ describe('withArrayRows', () => {
     expect(all.all([])).toEqual([{ b: 'x', c: 7, a: 1 }]);
     expect(listed.all([])).toEqual([{ a: 1, b: 'x' }]);
     mine.close();
+    rmSync(folder, { recursive: true, force: true });
   });
 });
