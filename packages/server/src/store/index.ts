@@ -1,3 +1,4 @@
+export { chunkSizes } from './chunk-sizes.js';
 export { cleaningsWithBrigades, cleaningsWithHouses } from './cleaning-joins.js';
 export { createStore, type Store, StoreMigrationError, type StoreOptions } from './create-store.js';
 export * from './database-types.js';

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
+import { chunkSizes } from './chunk-sizes.js';
 import type { Database, TableName } from './database-types.js';
 
 /**
@@ -30,8 +31,10 @@ export async function upsertMany<T extends TableName>(
   const chunkSize = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
 
   const write = async (target: Kysely<Database>) => {
-    for (let start = 0; start < unique.length; start += chunkSize) {
-      const chunk = unique.slice(start, start + chunkSize);
+    let start = 0;
+    for (const size of chunkSizes(unique.length, chunkSize)) {
+      const chunk = unique.slice(start, start + size);
+      start += size;
       await upsertChunk(target, table, chunk, conflictColumns, updated);
     }
   };

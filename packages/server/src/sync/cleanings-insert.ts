@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely, PostgresAdapter, sql } from 'kysely';
-import type { Database, NewCleaning } from '../store/index.js';
+import { chunkSizes, type Database, type NewCleaning } from '../store/index.js';
 
 type CleaningRow = Omit<NewCleaning, 'memberId'>;
 
@@ -7,9 +7,10 @@ type CleaningRow = Omit<NewCleaning, 'memberId'>;
  * Inserts a page group's cleanings (about 56 000 rows for 1 000 houses) without
  * building them through Kysely, whose query building costs more than the database takes
  * to store them. PostgreSQL gets ONE parameter, a JSON array it unpacks itself
- * (`jsonb_array_elements`). SQLite gets multi-row VALUES statements of a fixed size, so
- * the same prepared statement serves every full chunk: that is a sixth cheaper than its
- * `json_each`, which parses each row's JSON again for every column it reads. The rows
+ * (`jsonb_array_elements`). SQLite gets multi-row VALUES statements of a few fixed
+ * sizes (chunk-sizes.ts), so the same prepared statements serve every write: a sixth
+ * cheaper than its `json_each`, which parses each row's JSON again for every column it
+ * reads. The rows
  * were just deleted and each house comes once (the writer maps each deal once, the domain
  * plans each cleaning once), so no key repeats: the conflict clause is a guard, not a
  * merge.
@@ -25,11 +26,14 @@ export async function insertCleanings(
     await postgresInsert(memberId, JSON.stringify(cleanings.map(valuesOf))).execute(trx);
     return;
   }
-  for (let start = 0; start < cleanings.length; start += SQLITE_CHUNK) {
-    const chunk = cleanings.slice(start, start + SQLITE_CHUNK);
+  let start = 0;
+  for (const size of chunkSizes(cleanings.length, SQLITE_CHUNK)) {
     const parameters: unknown[] = [];
-    for (const cleaning of chunk) parameters.push(memberId, ...valuesOf(cleaning));
-    await trx.executeQuery(CompiledQuery.raw(sqliteInsert(chunk.length), parameters));
+    for (const cleaning of cleanings.slice(start, start + size)) {
+      parameters.push(memberId, ...valuesOf(cleaning));
+    }
+    start += size;
+    await trx.executeQuery(CompiledQuery.raw(sqliteInsert(size), parameters));
   }
 }
 
@@ -57,17 +61,18 @@ const conflict = `on conflict (member_id, house_id, date, cleaning_type, slot) d
   type_id = excluded.type_id, type_text = excluded.type_text, month = excluded.month,
   source_field = excluded.source_field`;
 
-/** Multi-row INSERT text for `rows` rows; the full chunk's is built once. */
+/** Multi-row INSERT text for `rows` rows, built once for each of the few sizes used. */
 function sqliteInsert(rows: number): string {
-  return rows === SQLITE_CHUNK ? fullChunkInsert : sqliteInsertText(rows);
+  let text = insertTexts.get(rows);
+  if (!text) {
+    const values = Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+    text = `insert into cleanings ${columns} values ${values} ${conflict}`;
+    insertTexts.set(rows, text);
+  }
+  return text;
 }
 
-function sqliteInsertText(rows: number): string {
-  const values = Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-  return `insert into cleanings ${columns} values ${values} ${conflict}`;
-}
-
-const fullChunkInsert = sqliteInsertText(SQLITE_CHUNK);
+const insertTexts = new Map<number, string>();
 
 function postgresInsert(memberId: string, json: string) {
   return sql`insert into cleanings ${sql.raw(columns)}
