@@ -26,22 +26,27 @@ const RUSSIAN = /^(\d{2})\.(\d{2})\.(\d{4})(\s+\d{2}:\d{2}(:\d{2})?)?$/;
 export function localDateOf(value: unknown, timeZone: string): string | null {
   if (typeof value !== 'string') return null;
 
-  const key = `${timeZone} ${value}`;
-  const known = recentDates.get(key);
+  let recent = recentDates.get(timeZone);
+  if (!recent) {
+    recent = new Map();
+    recentDates.set(timeZone, recent);
+  }
+  const known = recent.get(value);
   if (known !== undefined) return known;
 
   const date = parseLocalDate(value.trim(), timeZone);
-  if (recentDates.size >= RECENT_LIMIT) recentDates.clear();
-  recentDates.set(key, date);
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(value, date);
   return date;
 }
 
 /**
  * A sync maps every date of every house; the same few hundred datetimes repeat across
- * thousands of houses, and Intl is slow (~30 µs a call), so answers are remembered.
+ * thousands of houses, and Intl is slow (~30 µs a call), so answers are remembered, by
+ * zone and then by the value itself (a joined key was a new string for every date).
  * Bounded: cleared when full, which costs only recomputation.
  */
-const recentDates = new Map<string, string | null>();
+const recentDates = new Map<string, Map<string, string | null>>();
 const RECENT_LIMIT = 50_000;
 
 function parseLocalDate(text: string, timeZone: string): string | null {

@@ -32,9 +32,12 @@ export function cleaningsOf(
   enumerations: Enumerations,
   timeZone: string,
 ): PlannedCleaning[] {
-  const planned = mapping.schedule.flatMap((slot) =>
-    slotCleanings(deal, slot, enumerations, timeZone),
-  );
+  const planned: PlannedCleaning[] = [];
+  for (const slot of mapping.schedule) {
+    for (const cleaning of slotCleanings(deal, slot, enumerations, timeZone)) {
+      planned.push(cleaning);
+    }
+  }
   const general = generalCleaning(deal, mapping, enumerations, timeZone);
   if (general) planned.push(general);
   return uniqueSorted(planned);
@@ -54,10 +57,11 @@ function slotCleanings(
     : { id: null, text: null };
   const cleaningType = normalizeCleaningType(type.text);
 
-  return valuesOf(deal[dateField])
-    .map((value) => localDateOf(value, timeZone))
-    .filter((date): date is string => date !== null)
-    .map((date) => ({
+  const planned: PlannedCleaning[] = [];
+  for (const value of valuesOf(deal[dateField])) {
+    const date = localDateOf(value, timeZone);
+    if (date === null) continue;
+    planned.push({
       date,
       month: monthOf(date),
       cleaningType,
@@ -65,7 +69,9 @@ function slotCleanings(
       typeText: type.text,
       slot: slot.slot,
       sourceField: dateField,
-    }));
+    });
+  }
+  return planned;
 }
 
 function generalCleaning(
@@ -114,14 +120,28 @@ function valuesOf(value: unknown): unknown[] {
   return [value];
 }
 
+/**
+ * Sorted by date, slot and type; of cleanings alike in all three the first planned
+ * stays (the sort is stable). Sorting first lets repeats be found beside each other,
+ * with no key string per cleaning: a sync plans some fifty for every house.
+ */
 function uniqueSorted(cleanings: PlannedCleaning[]): PlannedCleaning[] {
-  const byKey = new Map<string, PlannedCleaning>();
-  for (const cleaning of cleanings) {
-    const key = `${cleaning.date}|${cleaning.cleaningType}|${cleaning.slot}`;
-    if (!byKey.has(key)) byKey.set(key, cleaning);
-  }
   // Plain comparison: ISO dates sort as strings, and localeCompare is slow.
-  return [...byKey.values()].sort((a, b) =>
-    a.date < b.date ? -1 : a.date > b.date ? 1 : a.slot - b.slot,
+  cleanings.sort(
+    (a, b) =>
+      compareText(a.date, b.date) || a.slot - b.slot || compareText(a.cleaningType, b.cleaningType),
   );
+  return cleanings.filter((cleaning, index) => {
+    const before = cleanings[index - 1];
+    return !(
+      before &&
+      before.date === cleaning.date &&
+      before.slot === cleaning.slot &&
+      before.cleaningType === cleaning.cleaningType
+    );
+  });
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -29,17 +29,19 @@ export async function insertCleanings(
   let start = 0;
   for (const size of chunkSizes(cleanings.length, SQLITE_CHUNK)) {
     const parameters: unknown[] = [];
-    for (const cleaning of cleanings.slice(start, start + size)) {
-      parameters.push(memberId, ...valuesOf(cleaning));
+    for (let index = start; index < start + size; index += 1) {
+      // Straight into the parameters: no array per row (a sync writes millions of rows).
+      parameters.push(memberId);
+      pushValues(parameters, cleanings[index] as CleaningRow);
     }
     start += size;
     await trx.executeQuery(CompiledQuery.raw(sqliteInsert(size), parameters));
   }
 }
 
-/** The columns after `member_id`, in the order of `columns`. */
-function valuesOf(c: CleaningRow): unknown[] {
-  return [
+/** The values after `member_id`, in the order of `columns`, pushed onto `values`. */
+function pushValues(values: unknown[], c: CleaningRow): void {
+  values.push(
     c.houseId,
     c.date,
     c.cleaningType,
@@ -48,7 +50,13 @@ function valuesOf(c: CleaningRow): unknown[] {
     c.slot,
     c.month,
     c.sourceField,
-  ];
+  );
+}
+
+function valuesOf(c: CleaningRow): unknown[] {
+  const values: unknown[] = [];
+  pushValues(values, c);
+  return values;
 }
 
 /** Rows per SQLite statement: 9 000 parameters, well under its limit of 32 766. */
