@@ -20,6 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
 import { buildApp } from '../src/app/build-app.js';
+import { limitHeapGrowth } from '../src/cli/heap-growth.js';
 import { type Config, loadConfig, secretsOf } from '../src/config/index.js';
 import { InProcessQueue } from '../src/jobs/index.js';
 import { createLogger } from '../src/logging/logger.js';
@@ -42,6 +43,7 @@ interface Figures {
 }
 
 async function main(): Promise<void> {
+  limitHeapGrowth();
   const options = optionsOf();
   const config = loadConfig({
     env: {

@@ -15,6 +15,7 @@
  *
  * The emulator runs in its own process, so the peak RSS measured here is the sync's
  * (store, client, mapping), and the emulator's own work does not eat the sync's CPU.
+ * The heap may grow as far as in `npm start` and `npm run sync` (cli/heap-growth.ts).
  * The store is a fresh SQLite file in a temporary folder.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -24,6 +25,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createBitrix24Client } from '@audiobot/bitrix24';
+import { limitHeapGrowth } from '../src/cli/heap-growth.js';
 import { batchSenderOf } from '../src/portal/batch-sender.js';
 import { createStore } from '../src/store/index.js';
 import { domainRules, runSync, type SyncSummary } from '../src/sync/index.js';
@@ -51,6 +53,7 @@ interface BenchResult {
 const root = path.resolve(import.meta.dirname, '../../..');
 
 async function main(): Promise<void> {
+  limitHeapGrowth();
   const { values } = parseArgs({
     options: { houses: { type: 'string' }, latency: { type: 'string' } },
   });

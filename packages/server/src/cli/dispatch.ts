@@ -11,6 +11,7 @@ import { domainRules } from '../sync/domain-rules.js';
 import { runSync } from '../sync/run-sync.js';
 import { createSyncRun } from '../sync/sync-runs.js';
 import { describeCliError, runCommand } from './cli-exit.js';
+import { limitHeapGrowth } from './heap-growth.js';
 
 /**
  * `npm run dispatch -- --date YYYY-MM-DD [--wait SECONDS]`: sends that date's plans to the
@@ -20,6 +21,7 @@ import { describeCliError, runCommand } from './cli-exit.js';
  * unless every write reached the portal; the ones left pending stay in the outbox.
  */
 async function main(): Promise<number> {
+  limitHeapGrowth();
   const args = parseDispatchArgs(process.argv.slice(2));
   if ('problem' in args) {
     process.stderr.write(`${args.problem}\nИспользование: ${usage}\n`);

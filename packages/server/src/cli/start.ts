@@ -1,11 +1,13 @@
 import { startServer } from '../app/start-server.js';
 import { ConfigError } from '../config/index.js';
+import { limitHeapGrowth } from './heap-growth.js';
 
 /**
  * `npm start`. Invalid settings stop it with every problem listed; SIGINT and SIGTERM
  * stop it gracefully (requests in flight finish, a running sync stops at a checkpoint).
  */
 async function main(): Promise<void> {
+  limitHeapGrowth();
   const server = await startServer();
 
   const demo = server.connection?.demo ? ' (демо-портал: Bitrix24 не настроен)' : '';

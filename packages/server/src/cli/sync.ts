@@ -6,6 +6,7 @@ import type { SyncSummary } from '../sync/sync-context.js';
 import { createSyncRun } from '../sync/sync-runs.js';
 import { terminalProgress } from '../sync/terminal-progress.js';
 import { describeCliError, runCommand } from './cli-exit.js';
+import { limitHeapGrowth } from './heap-growth.js';
 
 /**
  * `npm run sync [-- --full | --incremental]`: one sync of the configured portal (the demo
@@ -13,6 +14,7 @@ import { describeCliError, runCommand } from './cli-exit.js';
  * Incremental is the default; with nothing synced before it syncs everything.
  */
 async function main(): Promise<number> {
+  limitHeapGrowth();
   const mode = modeOf(process.argv.slice(2));
   if (!mode) {
     process.stderr.write('Использование: npm run sync -- [--full | --incremental]\n');
