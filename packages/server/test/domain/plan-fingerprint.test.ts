@@ -47,4 +47,12 @@ describe('planFingerprint', () => {
     expect(planFingerprint([])).not.toBe(planFingerprint([cleaning]));
     expect(planFingerprint([cleaning, cleaning])).not.toBe(planFingerprint([cleaning]));
   });
+
+  it('gives the same fingerprint after more texts than it keeps were hashed', () => {
+    const first = planFingerprint([cleaning]);
+    for (let day = 0; day < 12_000; day += 1) {
+      planFingerprint([{ ...cleaning, typeText: `Уборка ${day}` }]);
+    }
+    expect(planFingerprint([structuredClone(cleaning)])).toBe(first);
+  });
 });
