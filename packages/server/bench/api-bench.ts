@@ -114,7 +114,7 @@ function benchStoreFile(): string {
   return path.join(folder, 'bench.sqlite');
 }
 
-/** The demo portal of the emulator, connected and synced into the (in-memory) store. */
+/** The demo portal of the emulator, connected and synced into the bench's store. */
 async function syncedDemoPortal(config: Config, store: Store, houses: number) {
   process.stdout.write(`Syncing a demo portal of ${houses} houses…\n`);
   const portal = await connectPortal(config, store, { emulator: { houses } });

@@ -10,10 +10,9 @@ type CleaningRow = Omit<NewCleaning, 'memberId'>;
  * (`jsonb_array_elements`). SQLite gets multi-row VALUES statements of a few fixed
  * sizes (chunk-sizes.ts), so the same prepared statements serve every write: a sixth
  * cheaper than its `json_each`, which parses each row's JSON again for every column it
- * reads. The rows
- * were just deleted and each house comes once (the writer maps each deal once, the domain
- * plans each cleaning once), so no key repeats: the conflict clause is a guard, not a
- * merge.
+ * reads. The rows were just deleted and each house comes once (the writer maps each deal
+ * once, the domain plans each cleaning once), so no key repeats: the conflict clause is
+ * a guard, not a merge.
  */
 export async function insertCleanings(
   trx: Kysely<Database>,
