@@ -1,5 +1,6 @@
 import { CamelCasePlugin, Kysely, type MigrationResult, Migrator, sql } from 'kysely';
 import { type DatabaseConfig, parseDatabaseUrl } from '../config/index.js';
+import { ensureCleaningsDateIndex } from './cleanings-date-index.js';
 import type { Database } from './database-types.js';
 import { migrationProvider } from './migrations/migration-provider.js';
 import { dialectOf, type StoreDialect } from './store-dialect.js';
@@ -71,6 +72,8 @@ async function migrateToLatest(
     const failed = results.find((result) => result.status === 'Error');
     throw new StoreMigrationError(failed?.migrationName, error);
   }
+  // A first sync that crashed while loading left the index out (cleanings-date-index.ts).
+  await ensureCleaningsDateIndex(db);
   return results;
 }
 

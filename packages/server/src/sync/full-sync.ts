@@ -1,3 +1,4 @@
+import { loadingCleanings } from '../store/index.js';
 import { syncHouses } from './house-phase.js';
 import { markHousesDeleted, presentHouseIds } from './house-writer.js';
 import { fetchReference, writeReference } from './reference-step.js';
@@ -34,10 +35,10 @@ export async function fullSync(run: RunContext): Promise<PhaseResult> {
 
   const filter = { CATEGORY_ID: pipeline.id, ...(afterId > 0 ? { '>ID': afterId } : {}) };
   const requested = { companies: new Set<string>(), contacts: new Set<string>() };
-  const [written] = await Promise.all([
-    syncHouses(run, { filter, reference: placed, requested, checkpoint }),
-    placed,
-  ]);
+  // An installation's first sync loads every cleaning: the index by day is built after.
+  const [written] = await loadingCleanings(run.db, () =>
+    Promise.all([syncHouses(run, { filter, reference: placed, requested, checkpoint }), placed]),
+  );
 
   run.progress.phase('deletions', 0);
   const gone = (await presentHouseIds(run.db, run.memberId)).filter(

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest';
+import { CLEANINGS_DATE_INDEX } from '../../src/store/index.js';
+import { hasIndex } from '../support/store-indexes.js';
 import { describeStore, itStore } from '../support/test-store.js';
 import { type SyncHarness, startHarness } from './sync-harness.js';
 
@@ -24,6 +26,8 @@ describeStore('full sync of the demo portal', () => {
     expect(summary.employees).toBe(82);
     expect(summary.brigades).toBe(6);
     expect(summary.requests).toBeLessThanOrEqual(8);
+    // Built after the first sync's load (cleanings-date-index.ts), and there at its end.
+    expect(await hasIndex(harness.store, CLEANINGS_DATE_INDEX)).toBe(true);
   });
 
   itStore(
