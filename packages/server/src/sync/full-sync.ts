@@ -17,6 +17,12 @@ import { pipelineNotFound } from './sync-errors.js';
  * cost of sending the pages one after another instead of 50 to a batch.
  */
 export async function fullSync(run: RunContext): Promise<PhaseResult> {
+  // An installation's first sync loads every cleaning: the index by day is built after.
+  // Settled before the first request, so the requests go as they would without it.
+  return loadingCleanings(run.db, () => syncEverything(run));
+}
+
+async function syncEverything(run: RunContext): Promise<PhaseResult> {
   const reference = fetchReference(run.pump);
   const portalStartedAt = run.resumeFrom?.portalStartedAt ?? (await reference.serverTime);
   const pipeline = run.domain.findPipeline(await reference.categories);
@@ -35,10 +41,10 @@ export async function fullSync(run: RunContext): Promise<PhaseResult> {
 
   const filter = { CATEGORY_ID: pipeline.id, ...(afterId > 0 ? { '>ID': afterId } : {}) };
   const requested = { companies: new Set<string>(), contacts: new Set<string>() };
-  // An installation's first sync loads every cleaning: the index by day is built after.
-  const [written] = await loadingCleanings(run.db, () =>
-    Promise.all([syncHouses(run, { filter, reference: placed, requested, checkpoint }), placed]),
-  );
+  const [written] = await Promise.all([
+    syncHouses(run, { filter, reference: placed, requested, checkpoint }),
+    placed,
+  ]);
 
   run.progress.phase('deletions', 0);
   const gone = (await presentHouseIds(run.db, run.memberId)).filter(
