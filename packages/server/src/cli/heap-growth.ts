@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
  * at 25 % it stayed near 320 MB, but collecting that often cost the server a third of
  * its throughput.
  */
-export const HEAP_GROWTH_PERCENT = 75;
+const HEAP_GROWTH_PERCENT = 75;
 
 const FLAG = '--heap-growing-percent';
 

@@ -1,10 +1,6 @@
 export { chunkSizes } from './chunk-sizes.js';
 export { cleaningsWithBrigades, cleaningsWithHouses } from './cleaning-joins.js';
-export {
-  CLEANINGS_DATE_INDEX,
-  ensureCleaningsDateIndex,
-  loadingCleanings,
-} from './cleanings-date-index.js';
+export { CLEANINGS_DATE_INDEX, loadingCleanings } from './cleanings-date-index.js';
 export { createStore, type Store, StoreMigrationError, type StoreOptions } from './create-store.js';
 export * from './database-types.js';
 export { createSecretBox, hashToken, type SecretBox } from './secret-box.js';
