@@ -5,7 +5,7 @@
  * the same hooks (auth, logging, error handling).
  * Read answers are kept until the store's data version moves (http/read-cache.ts), so
  * the list mostly pays for the version probe and the cache lookup; a third row shows
- * the same list with the cache off — the query, presenter and serializer every time.
+ * the same list with the cache off — its count, page and stored items read every time.
  * Goal: the list reaches at least half the ceiling's throughput without the cache (the
  * cache-off row); the cached row is shown beside it.
  *

@@ -9,6 +9,7 @@ import {
   toSeniorResident,
   type UserRow,
 } from '../domain/index.js';
+import { changedParties, refreshHouseListItems, type ShownLink } from '../read-model/index.js';
 import { type Database, upsertMany } from '../store/index.js';
 import type { RefreshOutcome } from './house-refresh.js';
 import { storedBrigadeStructure } from './stored-brigades.js';
@@ -46,12 +47,14 @@ export function refreshSeniorResident(
 }
 
 type PartyTable = 'managementCompanies' | 'seniorResidents';
+/** A row of either table, with what a house list item shows of it. */
+type PartyRow<Table extends PartyTable> = Insertable<Database[Table]> & ShownLink;
 
 async function refreshParty<Table extends PartyTable>(
   services: ApplicationServices,
   memberId: string,
   id: number,
-  party: { table: Table; fetch: (client: Bitrix24Client) => Promise<Insertable<Database[Table]>> },
+  party: { table: Table; fetch: (client: Bitrix24Client) => Promise<PartyRow<Table>> },
 ): Promise<RefreshOutcome> {
   const known = await services.db
     .selectFrom(party.table as PartyTable)
@@ -62,8 +65,13 @@ async function refreshParty<Table extends PartyTable>(
   if (!known) return 'skipped';
 
   const client = await services.clients.clientFor(memberId);
-  const row = await party.fetch(client);
-  await upsertMany(services.db, party.table, [{ ...row, deletedAt: null }], ['memberId', 'id']);
+  const row = { ...(await party.fetch(client)), deletedAt: null };
+  await services.db.transaction().execute(async (trx) => {
+    const renamed = await changedParties(trx, party.table, memberId, [row]);
+    await upsertMany(trx, party.table, [row], ['memberId', 'id']);
+    const links = party.table === 'managementCompanies' ? 'companies' : 'residents';
+    await refreshHouseListItems(trx, memberId, { [links]: renamed });
+  });
   return 'written';
 }
 

@@ -10,6 +10,7 @@ import {
   toManagementCompany,
   toSeniorResident,
 } from '../domain/index.js';
+import { changedParties, refreshHouseListItems } from '../read-model/index.js';
 import { type Database, type NewCleaning, type NewHouse, upsertMany } from '../store/index.js';
 import { markHousesDeleted } from '../sync/house-writer.js';
 import { loadHouseMapping, type StoredHouseMapping } from './stored-house-mapping.js';
@@ -81,17 +82,20 @@ async function writeHouse(
     now,
   });
 
+  const companies = fetched.company ? [toManagementCompany(fetched.company, stamp)] : [];
+  const residents = fetched.contact ? [toSeniorResident(fetched.contact, stamp)] : [];
   await services.db.transaction().execute(async (trx) => {
-    if (fetched.company) {
-      const company = { ...toManagementCompany(fetched.company, stamp), deletedAt: null };
-      await upsertMany(trx, 'managementCompanies', [company], ['memberId', 'id']);
-    }
-    if (fetched.contact) {
-      const resident = { ...toSeniorResident(fetched.contact, stamp), deletedAt: null };
-      await upsertMany(trx, 'seniorResidents', [resident], ['memberId', 'id']);
-    }
-    await upsertMany(trx, 'houses', [{ ...house, deletedAt: null }], ['memberId', 'id']);
+    const renamed = {
+      companies: await changedParties(trx, 'managementCompanies', memberId, companies),
+      residents: await changedParties(trx, 'seniorResidents', memberId, residents),
+    };
+    const present = { deletedAt: null };
+    const rows = <T>(list: T[]) => list.map((row) => ({ ...row, ...present }));
+    await upsertMany(trx, 'managementCompanies', rows(companies), ['memberId', 'id']);
+    await upsertMany(trx, 'seniorResidents', rows(residents), ['memberId', 'id']);
+    await upsertMany(trx, 'houses', [{ ...house, ...present }], ['memberId', 'id']);
     await replaceCleanings(trx, house, cleanings);
+    await refreshHouseListItems(trx, memberId, { houses: [house.id], ...renamed });
   });
 }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 
 import { type DealRow, toHouse } from '../domain/index.js';
 import { loadHouseMapping } from '../events/index.js';
+import { refreshHouseListItems } from '../read-model/index.js';
 import { type Database, upsertMany } from '../store/index.js';
 import { insertCleanings } from '../sync/cleanings-insert.js';
 
@@ -42,6 +43,7 @@ export async function storeDeal(
       .where('houseId', '=', house.id)
       .execute();
     await insertCleanings(trx, memberId, cleanings);
+    await refreshHouseListItems(trx, memberId, { houses: [house.id] });
   });
   options.afterWrite?.();
 }

@@ -37,7 +37,8 @@ export interface ReadCacheOptions {
 interface Entry {
   version: string;
   contentType: string;
-  body: string;
+  /** As the route sent it: serialized by Fastify, or JSON text the route wrote itself. */
+  body: string | Buffer;
 }
 
 const HIT = Symbol('read cache key');
@@ -66,11 +67,16 @@ export function installReadCache(app: FastifyInstance, options: ReadCacheOptions
 
   app.addHook('onSend', async (request, reply, payload) => {
     const pending = (request as unknown as Record<symbol, { key: string; version: string }>)[HIT];
-    if (!pending || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const text = typeof payload === 'string' || Buffer.isBuffer(payload);
+    if (!pending || reply.statusCode !== 200 || !text) return payload;
     if (payload.length > maxBytes) return payload;
 
     const contentType = String(reply.getHeader('content-type') ?? 'application/json');
-    entries.set(pending.key, { version: pending.version, contentType, body: payload });
+    entries.set(pending.key, {
+      version: pending.version,
+      contentType,
+      body: payload as string | Buffer,
+    });
     if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
     return payload;
   });

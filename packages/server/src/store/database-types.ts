@@ -131,6 +131,20 @@ export interface CleaningsTable {
   sourceField: string;
 }
 
+/**
+ * Each house as one item of the houses list (read-model/house-list-items.ts): the JSON
+ * text of the item, less its opening brace and its next cleaning, and the house's
+ * stored next cleaning, which the reader checks against today.
+ */
+export interface HouseListItemsTable {
+  memberId: string;
+  houseId: number;
+  item: string;
+  nextCleaningDate: IsoDate | null;
+  nextCleaningType: CleaningTypeCode | null;
+  nextCleaningAsOf: IsoDate | null;
+}
+
 export interface ManagementCompaniesTable {
   memberId: string;
   id: number;
@@ -398,6 +412,7 @@ export interface Database {
   portals: PortalsTable;
   houses: HousesTable;
   cleanings: CleaningsTable;
+  houseListItems: HouseListItemsTable;
   managementCompanies: ManagementCompaniesTable;
   seniorResidents: SeniorResidentsTable;
   employees: EmployeesTable;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { changedParties, refreshHouseListItems } from '../read-model/index.js';
 import { type Database, upsertMany } from '../store/index.js';
 import { insertCleanings } from './cleanings-insert.js';
 import type { HouseUnit } from './deal-walk.js';
@@ -14,9 +15,9 @@ export interface HouseWrite {
 }
 
 /**
- * Writes pages of houses with their companies, contacts and cleanings, and the run's
- * checkpoint, in ONE transaction: a crash leaves each page either fully written or not
- * at all, and the checkpoint never runs ahead of the rows. Pages that wait together are
+ * Writes pages of houses with their companies, contacts, cleanings and list items, and
+ * the run's checkpoint, in ONE transaction: a crash leaves each page either fully written
+ * or not at all, and the checkpoint never runs ahead of the rows. Pages that wait together are
  * written together (one commit instead of many). Cleanings are derived data: a house's
  * are replaced whole, and only when its plan's fingerprint changed.
  */
@@ -39,6 +40,10 @@ export async function writeHouseUnits(
   const houseIds = houses.map((house) => house.id);
 
   await write.db.transaction().execute(async (trx) => {
+    const renamed = {
+      companies: await changedParties(trx, 'managementCompanies', memberId, companies),
+      residents: await changedParties(trx, 'seniorResidents', memberId, residents),
+    };
     await upsertMany(trx, 'managementCompanies', companies, ['memberId', 'id']);
     await upsertMany(trx, 'seniorResidents', residents, ['memberId', 'id']);
     const replanned = await withNewPlans(trx, memberId, mapped);
@@ -49,6 +54,7 @@ export async function writeHouseUnits(
       replanned.map(({ house }) => house.id),
       replanned.flatMap(({ cleanings }) => cleanings),
     );
+    await refreshHouseListItems(trx, memberId, { houses: houseIds, ...renamed });
     if (checkpoint) {
       await trx
         .updateTable('syncRuns')

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { changedParties, refreshHouseListItems } from '../read-model/index.js';
 import type { Database } from '../store/index.js';
 import { upsertMany } from '../store/index.js';
 import { syncHouses } from './house-phase.js';
@@ -112,8 +113,13 @@ async function writeDirectory(
     .map((row) => ({ ...run.domain.seniorResidentOf(row), ...stamp }));
 
   await run.db.transaction().execute(async (trx) => {
+    const renamed = {
+      companies: await changedParties(trx, 'managementCompanies', run.memberId, companyRows),
+      residents: await changedParties(trx, 'seniorResidents', run.memberId, residentRows),
+    };
     await upsertMany(trx, 'managementCompanies', companyRows, ['memberId', 'id']);
     await upsertMany(trx, 'seniorResidents', residentRows, ['memberId', 'id']);
+    await refreshHouseListItems(trx, run.memberId, renamed);
   });
 }
 

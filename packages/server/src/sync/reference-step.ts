@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { changedBrigades, refreshHouseListItems } from '../read-model/index.js';
 import { type Database, upsertMany } from '../store/index.js';
 import type { CommandPump } from './command-pump.js';
 import { listAll } from './list-all.js';
@@ -79,11 +80,18 @@ export async function writeReference(
   const syncedAt = now();
 
   await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('brigades')
+      .select(['id', 'name'])
+      .where('memberId', '=', memberId)
+      .execute();
     await trx.deleteFrom('brigades').where('memberId', '=', memberId).execute();
     await upsertMany(trx, 'brigades', stamped(reference.brigades, memberId, syncedAt), [
       'memberId',
       'id',
     ]);
+    const brigades = changedBrigades(before, reference.brigades);
+    await refreshHouseListItems(trx, memberId, { brigades });
 
     const employees = reference.employees.map((row) => ({
       ...row,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  ADMIN_TOKEN,
   type ApplicationHarness,
   eventually,
   startApplicationHarness,
@@ -43,6 +44,18 @@ describeStore('CRM events from the portal', () => {
     return Number(row.id);
   };
 
+  /** The houses list as the office sees it, at a new address each time: never cached. */
+  let listings = 0;
+  const listed = async (query: string) => {
+    listings += 1;
+    const response = await harness.app.inject({
+      url: `/api/cleaning/houses?limit=${500 - listings}&${query}`,
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(response.statusCode).toBe(200);
+    return response.json().items as Record<string, unknown>[];
+  };
+
   const postEvent = (fields: Record<string, string>) =>
     harness.app.inject({
       method: 'POST',
@@ -65,6 +78,8 @@ describeStore('CRM events from the portal', () => {
     });
     expect(updated.address).toBe('Проверочная улица, 7, Калуга, Калужская область, Россия, 248000');
     expect(updated.lat).toBe(54.5);
+    const [item] = await listed(`q=${encodeURIComponent('Проверочная')}`);
+    expect(item).toMatchObject({ id: String(id), apartments: 77, lat: 54.5 });
     const deliveries = (await harness.control('GET', '/events')).items as { status: number }[];
     expect(deliveries.every((delivery) => delivery.status === 200)).toBe(true);
   });
@@ -175,12 +190,18 @@ describeStore('CRM events from the portal', () => {
     expect(added).toMatchObject({ title: 'Новый дом', address: 'Новая улица, 1, Калуга, Россия' });
   });
 
-  it('refreshes a УК changed in the portal', async () => {
+  it('refreshes a УК changed in the portal, and the houses that name it', async () => {
     const company = await harness.store.db
       .selectFrom('managementCompanies')
-      .select('id')
-      .where('memberId', '=', memberId)
-      .orderBy('id')
+      .innerJoin('houses', (join) =>
+        join
+          .onRef('houses.memberId', '=', 'managementCompanies.memberId')
+          .onRef('houses.managementCompanyId', '=', 'managementCompanies.id'),
+      )
+      .select('managementCompanies.id')
+      .where('managementCompanies.memberId', '=', memberId)
+      .where('houses.deletedAt', 'is', null)
+      .orderBy('managementCompanies.id')
       .executeTakeFirstOrThrow();
 
     const response = await fetch(`${harness.emulator.webhookUrl}crm.company.update`, {
@@ -199,6 +220,11 @@ describeStore('CRM events from the portal', () => {
         .executeTakeFirst();
       return row?.name === 'УК «Проверка»';
     });
+    const items = await listed(`managementCompanyId=${company.id}`);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item.managementCompany).toEqual({ id: String(company.id), name: 'УК «Проверка»' });
+    }
   });
   it('refreshes a senior resident changed in the portal', async () => {
     const response = await fetch(`${harness.emulator.webhookUrl}crm.contact.update`, {

@@ -85,6 +85,12 @@ describeStore('house edit written back to the deal', () => {
       headers: asAdmin,
     });
     expect(detail.json()).toMatchObject({ apartments: 123, brigade: { id: target.id } });
+    const list = await fixture.app.inject({
+      url: `/api/cleaning/houses?brigadeId=${target.id}&limit=500`,
+      headers: asAdmin,
+    });
+    const listed = list.json().items.find((item: { id: string }) => item.id === String(id));
+    expect(listed).toMatchObject({ apartments: 123, brigade: { id: target.id } });
   });
 
   it('answers 409 with what changed in the portal and overwrites nothing', async () => {

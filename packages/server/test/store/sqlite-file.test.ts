@@ -20,6 +20,7 @@ describe('the default SQLite store', () => {
       '0006-completion-changes',
       '0007-plan-fingerprint',
       '0008-next-cleaning-type',
+      '0009-house-list-items',
     ]);
     await first.db
       .insertInto('portals')
@@ -47,7 +48,7 @@ describe('the default SQLite store', () => {
     const store = createStore({ databaseUrl: ':memory:' });
 
     expect(store.dialect).toBe('sqlite');
-    expect(await store.migrate()).toHaveLength(8);
+    expect(await store.migrate()).toHaveLength(9);
     await store.close();
     expect(() => createStore({ databaseUrl: 'mysql://db/x' })).toThrow(/DATABASE_URL/);
   });

@@ -59,6 +59,7 @@ describeStore(`store on ${testDatabase}`, () => {
         'enumerations',
         'field_mapping_reports',
         'field_mappings',
+        'house_list_items',
         'houses',
         'jobs',
         'management_companies',

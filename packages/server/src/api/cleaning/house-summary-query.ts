@@ -3,9 +3,7 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../store/index.js';
 import { type FilterScope, whereHouses } from './house-filter-query.js';
 import { houseOrderOf, orderHouses } from './house-order.js';
-import { selectPageRows } from './house-page-rows-query.js';
 import type { HouseFilter } from './house-schemas.js';
-import type { NextCleaningColumns } from './next-cleaning-query.js';
 
 /**
  * Every house the filter finds, in order, with the names of their brigade, УК and senior
@@ -24,35 +22,27 @@ export async function selectHouseSummaries(
 }
 
 /**
- * One page, in two steps: the page's ids, sorted and cut by the database from a narrow
- * index (the sort never carries the large house rows), then those houses' columns, names
- * and next cleaning. On 100 000 houses the first step reads index entries only.
+ * The ids of one page, sorted and cut by the database from a narrow index (the sort
+ * never carries the large house rows). On 100 000 houses this reads index entries only.
  */
-export async function selectHouseSummaryPage(
+export async function selectHouseIdsPage(
   db: Kysely<Database>,
   filter: HouseFilter,
   scope: FilterScope,
   page: { limit: number; offset: number },
-): Promise<HouseSummaryPageRow[]> {
+): Promise<number[]> {
   const order = await houseOrderOf(db, filter, scope);
-  const idRows = await orderHouses(
+  const rows = await orderHouses(
     whereHouses(db.selectFrom('houses').select('houses.id'), filter, scope),
     order,
   )
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  const ids = idRows.map((row) => Number(row.id));
-  if (ids.length === 0) return [];
-
-  const rows = await selectPageRows(db, scope, ids);
-  const position = new Map(ids.map((id, index) => [id, index]));
-  return rows.sort((a, b) => (position.get(Number(a.id)) ?? 0) - (position.get(Number(b.id)) ?? 0));
+  return rows.map((row) => Number(row.id));
 }
 
-export type HouseSummaryPageRow = HouseSummaryRow & NextCleaningColumns;
-
-// The list's page reads the same columns as SQL text (house-page-rows-query.ts).
+// The list's items show the same columns (read-model/house-list-item-json.ts).
 function summaryQuery(houses: SelectQueryBuilder<Database, 'houses', object>) {
   return houses
     .leftJoin('brigades', (join) =>

@@ -4,10 +4,9 @@ import { scopedBrigadeId } from '../../auth/brigade-scope.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
 import { protectedErrors } from '../schemas/common-schemas.js';
 import { assertDateRange } from './date-range.js';
+import { selectHouseListItems } from './house-list-items-query.js';
 import { HouseFilterProperties, HouseSummarySchema } from './house-schemas.js';
-import { presentHouseSummary } from './house-summary-presenter.js';
-import { countHouses, selectHouseSummaryPage } from './house-summary-query.js';
-import { nextCleaningOfColumns } from './next-cleaning-query.js';
+import { countHouses, selectHouseIdsPage } from './house-summary-query.js';
 
 const schema = {
   tags: ['cleaning'],
@@ -32,18 +31,26 @@ const schema = {
 };
 
 export function housesListRoute(app: ApiApp, context: ApiContext): void {
-  app.get('/api/cleaning/houses', { schema, config: { cache: true } }, async (request) => {
+  app.get('/api/cleaning/houses', { schema, config: { cache: true } }, async (request, reply) => {
     const { page, limit, ...query } = request.query;
     const filter = { ...query, brigadeId: scopedBrigadeId(request.user, query.brigadeId) };
     assertDateRange(filter);
     const scope = { memberId: context.memberId(), today: context.today() };
 
-    const [total, rows] = await Promise.all([
-      countHouses(context.db, filter, scope),
-      selectHouseSummaryPage(context.db, filter, scope, { limit, offset: (page - 1) * limit }),
-    ]);
+    const total = await countHouses(context.db, filter, scope);
+    const offset = (page - 1) * limit;
+    const ids = await selectHouseIdsPage(context.db, filter, scope, { limit, offset });
+    const items = await selectHouseListItems(context.db, scope, ids);
 
-    const items = rows.map((row) => presentHouseSummary(row, nextCleaningOfColumns(row)));
-    return { total, page, limit, items };
+    // The items are JSON already: the answer is written around them, not serialized
+    // (Fastify sends a JSON text as it is), so the schema's type cannot check it here.
+    const head = `{"total":${total},"page":${page},"limit":${limit},"items":[`;
+    const body =
+      typeof items === 'string'
+        ? `${head}${items}]}`
+        : Buffer.concat([Buffer.from(head), items, CLOSING]);
+    return reply.type('application/json; charset=utf-8').send(body as never);
   });
 }
+
+const CLOSING = Buffer.from(']}');

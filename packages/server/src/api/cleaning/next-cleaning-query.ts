@@ -60,15 +60,3 @@ function firstDate(eb: ExpressionBuilder<Database, 'houses'>, today: string) {
     .whereRef('c.houseId', '=', 'houses.id')
     .where('c.date', '>=', today);
 }
-
-/** The next cleaning as two columns of a row of houses (null, null: none). */
-export interface NextCleaningColumns {
-  nextCleaningOn: string | null;
-  nextCleaningType: CleaningTypeCode | null;
-}
-
-/** The columns as the list shows them: both or nothing. */
-export function nextCleaningOfColumns(row: NextCleaningColumns): NextCleaning | undefined {
-  if (!row.nextCleaningOn || !row.nextCleaningType) return undefined;
-  return { date: row.nextCleaningOn, type: row.nextCleaningType };
-}

@@ -8,6 +8,7 @@ import { readPathsMigration } from './0005-read-paths.js';
 import { completionChangesMigration } from './0006-completion-changes.js';
 import { planFingerprintMigration } from './0007-plan-fingerprint.js';
 import { nextCleaningTypeMigration } from './0008-next-cleaning-type.js';
+import { houseListItemsMigration } from './0009-house-list-items.js';
 
 /**
  * The migrations in code, not read from a folder, so they run the same under tsx, vitest
@@ -25,6 +26,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0006-completion-changes': completionChangesMigration(dialect),
         '0007-plan-fingerprint': planFingerprintMigration(),
         '0008-next-cleaning-type': nextCleaningTypeMigration(),
+        '0009-house-list-items': houseListItemsMigration(dialect),
       };
     },
   };
