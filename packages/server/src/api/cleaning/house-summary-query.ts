@@ -86,14 +86,3 @@ function summaryQuery(houses: SelectQueryBuilder<Database, 'houses', object>) {
 export type HouseSummaryRow = Awaited<
   ReturnType<ReturnType<typeof summaryQuery>['execute']>
 >[number];
-
-export async function countHouses(
-  db: Kysely<Database>,
-  filter: HouseFilter,
-  scope: FilterScope,
-): Promise<number> {
-  const row = await whereHouses(db.selectFrom('houses'), filter, scope)
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}

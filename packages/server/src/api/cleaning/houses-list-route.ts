@@ -4,9 +4,8 @@ import { scopedBrigadeId } from '../../auth/brigade-scope.js';
 import type { ApiApp, ApiContext } from '../api-context.js';
 import { protectedErrors } from '../schemas/common-schemas.js';
 import { assertDateRange } from './date-range.js';
-import { selectHouseListItems } from './house-list-items-query.js';
+import { selectHouseListPage } from './house-list-page-query.js';
 import { HouseFilterProperties, HouseSummarySchema } from './house-schemas.js';
-import { countHouses, selectHouseIdsPage } from './house-summary-query.js';
 
 const schema = {
   tags: ['cleaning'],
@@ -37,10 +36,8 @@ export function housesListRoute(app: ApiApp, context: ApiContext): void {
     assertDateRange(filter);
     const scope = { memberId: context.memberId(), today: context.today() };
 
-    const total = await countHouses(context.db, filter, scope);
-    const offset = (page - 1) * limit;
-    const ids = await selectHouseIdsPage(context.db, filter, scope, { limit, offset });
-    const items = await selectHouseListItems(context.db, scope, ids);
+    const window = { limit, offset: (page - 1) * limit };
+    const { total, items } = await selectHouseListPage(context.db, filter, scope, window);
 
     // The items are JSON already: the answer is written around them, not serialized
     // (Fastify sends a JSON text as it is), so the schema's type cannot check it here.

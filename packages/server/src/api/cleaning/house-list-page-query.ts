@@ -1,0 +1,108 @@
+import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+
+import { refreshHouseListItems } from '../../read-model/index.js';
+import type { Database } from '../../store/index.js';
+import { type FilterScope, whereHouses } from './house-filter-query.js';
+import { houseOrderOf, orderHouses } from './house-order.js';
+import type { HouseFilter } from './house-schemas.js';
+import { selectHouseIdsPage } from './house-summary-query.js';
+
+export interface HouseListPage {
+  /** Houses the filter finds, on every page. */
+  total: number;
+  /** The page's items as JSON text (`item,item,…`), in the list's order. */
+  items: Buffer | string;
+}
+
+export interface PageWindow {
+  limit: number;
+  offset: number;
+}
+
+/**
+ * One page of the houses list in ONE statement: the count, the page's ids cut from a
+ * narrow index, and their stored items (read-model/house-list-items.ts) joined and
+ * concatenated by the database, each with its next cleaning put in front. The filter is
+ * built once for the count and the page. SQLite hands the text over as bytes, so it is
+ * never decoded into a JavaScript string only to be encoded again for the socket.
+ *
+ * A house without a stored item (written by a path that forgot to refresh it) gets one
+ * here and the page is read again: the list never drops a house that `total` counts.
+ */
+export async function selectHouseListPage(
+  db: Kysely<Database>,
+  filter: HouseFilter,
+  scope: FilterScope,
+  window: PageWindow,
+): Promise<HouseListPage> {
+  let page = await readPage(db, filter, scope, window);
+  if (page.found < page.listed) {
+    const ids = await selectHouseIdsPage(db, filter, scope, window);
+    await refreshHouseListItems(db, scope.memberId, { houses: ids });
+    page = await readPage(db, filter, scope, window);
+  }
+  return { total: Number(page.total), items: page.items ?? '' };
+}
+
+interface PageRow {
+  total: number | string;
+  /** Ids on the page, and how many of them have a stored item. */
+  listed: number | string;
+  found: number | string;
+  items: Buffer | string | null;
+}
+
+async function readPage(
+  db: Kysely<Database>,
+  filter: HouseFilter,
+  scope: FilterScope,
+  window: PageWindow,
+): Promise<PageRow> {
+  const order = await houseOrderOf(db, filter, scope);
+  const houses = whereHouses(db.selectFrom('houses'), filter, scope);
+  const total = houses.select((eb) => eb.fn.countAll().as('count'));
+  const ids = orderHouses(houses.select('houses.id'), order)
+    .limit(window.limit)
+    .offset(window.offset);
+  const item = sql`'{"nextCleaning":' || ${nextCleaningJson(scope.today)} || ',' || i.item`;
+
+  // The page is the outer loop of the join (LEFT JOIN keeps it there) and yields its
+  // rows in the list's order, so SQLite concatenates them in that order without a
+  // sort. PostgreSQL may join by hash: it numbers the rows and orders the aggregate.
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const pageRows = postgres
+    ? sql`(select s.id, row_number() over () as position from (${ids}) s)`
+    : sql`(${ids})`;
+  const items = postgres
+    ? sql`string_agg(${item}, ',' order by p.position)`
+    : sql`cast(group_concat(${item}, ',') as blob)`;
+
+  const { rows } = await sql<PageRow>`select (${total}) as total,
+      count(p.id) as listed, count(i.house_id) as found, ${items} as items
+    from ${pageRows} p
+    left join house_list_items i on i.member_id = ${scope.memberId} and i.house_id = p.id`.execute(
+    db,
+  );
+  return rows[0] as PageRow;
+}
+
+/**
+ * The next cleaning as JSON (`null`: none). The stored one while it holds: worked out
+ * today or earlier and not passed (a null date then stays «none»). Otherwise the first
+ * cleaning from today and that day's first slot, read from the cleanings key. Dates and
+ * type codes hold no character JSON would escape.
+ */
+function nextCleaningJson(today: string): RawBuilder<string> {
+  const holds = sql`i.next_cleaning_as_of <= ${today}
+    and (i.next_cleaning_date is null or i.next_cleaning_date >= ${today})
+    and (i.next_cleaning_date is null or i.next_cleaning_type is not null)`;
+  const stored = sql`case when i.next_cleaning_date is null then 'null'
+    else '{"date":"' || i.next_cleaning_date || '","type":"' || i.next_cleaning_type || '"}' end`;
+  const firstDay = sql`(select min(c.date) from cleanings c
+    where c.member_id = i.member_id and c.house_id = i.house_id and c.date >= ${today})`;
+  const workedOut = sql`coalesce((
+    select '{"date":"' || c.date || '","type":"' || c.cleaning_type || '"}' from cleanings c
+    where c.member_id = i.member_id and c.house_id = i.house_id and c.date = ${firstDay}
+    order by c.slot limit 1), 'null')`;
+  return sql<string>`case when ${holds} then ${stored} else ${workedOut} end`;
+}
