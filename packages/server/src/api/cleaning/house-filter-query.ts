@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 
 import type { Database } from '../../store/index.js';
 import { monthRange } from '../local-date.js';
@@ -22,24 +22,28 @@ export function whereHouses<Output>(
   filter: HouseFilter,
   scope: FilterScope,
 ): HouseQuery<Output> {
-  let result = query
-    .where('houses.memberId', '=', scope.memberId)
-    .where('houses.deletedAt', 'is', null);
+  return query.where(houseConditions(filter, scope));
+}
+
+/**
+ * The filters as one condition over the table `houses`, written as SQL text rather than
+ * built: a list page spends less on it than on running it, with or without Kysely's
+ * plugins (it names columns as the database does).
+ */
+export function houseConditions(filter: HouseFilter, scope: FilterScope): RawBuilder<SqlBool> {
+  const conditions = [sql`houses.member_id = ${scope.memberId}`, sql`houses.deleted_at is null`];
 
   for (const pattern of searchPatterns(filter.q ?? '')) {
-    result = result.where('houses.searchText', 'like', pattern);
+    conditions.push(sql`houses.search_text like ${pattern}`);
   }
-  if (filter.brigadeId) result = result.where('houses.brigadeId', '=', Number(filter.brigadeId));
+  if (filter.brigadeId) conditions.push(sql`houses.brigade_id = ${Number(filter.brigadeId)}`);
   if (filter.managementCompanyId) {
-    result = result.where('houses.managementCompanyId', '=', Number(filter.managementCompanyId));
+    const id = Number(filter.managementCompanyId);
+    conditions.push(sql`houses.management_company_id = ${id}`);
   }
-  if (filter.problem) {
-    result = result.where('houses.problems', 'like', `%"${filter.problem}"%`);
-  }
-  if (hasCleaningFilter(filter)) {
-    result = result.where((eb) => cleaningMatches(eb, filter, scope));
-  }
-  return result;
+  if (filter.problem) conditions.push(sql`houses.problems like ${`%"${filter.problem}"%`}`);
+  if (hasCleaningFilter(filter)) conditions.push(cleaningMatches(filter, scope));
+  return sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
 }
 
 function hasCleaningFilter(filter: HouseFilter): boolean {
@@ -51,28 +55,16 @@ function hasCleaningFilter(filter: HouseFilter): boolean {
  * small set on any portal. A longer range holds most houses, so each house is probed
  * on the cleanings primary key instead, which stops at the first cleaning it finds.
  */
-function cleaningMatches(
-  eb: ExpressionBuilder<Database, 'houses'>,
-  filter: HouseFilter,
-  scope: FilterScope,
-) {
+function cleaningMatches(filter: HouseFilter, scope: FilterScope): RawBuilder<SqlBool> {
   const range = cleaningRange(filter, scope.today);
-
-  let cleanings = eb
-    .selectFrom('cleanings')
-    .where('cleanings.memberId', '=', scope.memberId)
-    .where('cleanings.date', '>=', range.from)
-    .where('cleanings.date', '<=', range.to);
-  if (filter.cleaningType) {
-    cleanings = cleanings.where('cleanings.cleaningType', '=', filter.cleaningType);
-  }
+  const type = filter.cleaningType ? sql` and c.cleaning_type = ${filter.cleaningType}` : sql``;
+  const cleanings = sql`from cleanings c where c.member_id = ${scope.memberId}
+    and c.date >= ${range.from} and c.date <= ${range.to}${type}`;
 
   if (daysIn(range) <= SHORT_RANGE_DAYS) {
-    return eb('houses.id', 'in', cleanings.select('cleanings.houseId'));
+    return sql<SqlBool>`houses.id in (select c.house_id ${cleanings})`;
   }
-  return eb.exists(
-    cleanings.select(sql.lit(1).as('one')).whereRef('cleanings.houseId', '=', 'houses.id'),
-  );
+  return sql<SqlBool>`exists (select 1 ${cleanings} and c.house_id = houses.id)`;
 }
 
 const SHORT_RANGE_DAYS = 7;

@@ -2,8 +2,8 @@ import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 
 import { refreshHouseListItems } from '../../read-model/index.js';
 import type { Database } from '../../store/index.js';
-import { type FilterScope, whereHouses } from './house-filter-query.js';
-import { houseOrderOf, orderHouses } from './house-order.js';
+import { type FilterScope, houseConditions } from './house-filter-query.js';
+import { houseOrderOf, houseOrderTerms } from './house-order.js';
 import type { HouseFilter } from './house-schemas.js';
 import { selectHouseIdsPage } from './house-summary-query.js';
 
@@ -22,8 +22,7 @@ export interface PageWindow {
 /**
  * One page of the houses list in ONE statement: the count, the page's ids cut from a
  * narrow index, and their stored items (read-model/house-list-items.ts) joined and
- * concatenated by the database, each with its next cleaning put in front. The filter is
- * built once for the count and the page. SQLite hands the text over as bytes, so it is
+ * concatenated by the database, each with its next cleaning put in front. SQLite hands the text over as bytes, so it is
  * never decoded into a JavaScript string only to be encoded again for the socket.
  *
  * A house without a stored item (written by a path that forgot to refresh it) gets one
@@ -59,11 +58,9 @@ async function readPage(
   window: PageWindow,
 ): Promise<PageRow> {
   const order = await houseOrderOf(db, filter, scope);
-  const houses = whereHouses(db.selectFrom('houses'), filter, scope);
-  const total = houses.select((eb) => eb.fn.countAll().as('count'));
-  const ids = orderHouses(houses.select('houses.id'), order)
-    .limit(window.limit)
-    .offset(window.offset);
+  const houses = sql`from houses where ${houseConditions(filter, scope)}`;
+  const ids = sql`select houses.id ${houses}
+    order by ${sql.join(houseOrderTerms(order))} limit ${window.limit} offset ${window.offset}`;
   const item = sql`'{"nextCleaning":' || ${nextCleaningJson(scope.today)} || ',' || i.item`;
 
   // The page is the outer loop of the join (LEFT JOIN keeps it there) and yields its
@@ -77,11 +74,12 @@ async function readPage(
     ? sql`string_agg(${item}, ',' order by p.position)`
     : sql`cast(group_concat(${item}, ',') as blob)`;
 
-  const { rows } = await sql<PageRow>`select (${total}) as total,
+  // All of it is SQL text in the database's own names: no plugin has anything to rename.
+  const { rows } = await sql<PageRow>`select (select count(*) ${houses}) as total,
       count(p.id) as listed, count(i.house_id) as found, ${items} as items
     from ${pageRows} p
     left join house_list_items i on i.member_id = ${scope.memberId} and i.house_id = p.id`.execute(
-    db,
+    db.withoutPlugins(),
   );
   return rows[0] as PageRow;
 }

@@ -23,34 +23,43 @@ export async function houseOrderOf(
   const sort = filter.sort ?? 'address';
 
   if (sort === 'address') return { kind: 'address', direction };
-  if (sort !== 'nextCleaning') return { kind: 'key', key: sql.ref(`houses.${sort}`), direction };
+  if (sort !== 'nextCleaning') return { kind: 'key', key: sortKeys[sort], direction };
 
   const stored = await storedNextCleaningHolds(db, scope);
   return { kind: 'key', key: stored ? storedNextCleaning : nextCleaningSubquery(scope), direction };
 }
 
 /**
- * Sorts any query over `houses`. The address order walks the address indexes (the first
- * page of 100 000 houses costs no sort; a house without an address sorts by its title).
- * Other keys: missing values last in both directions and on both databases; the id
- * breaks ties so that pages never overlap.
+ * Sorts any query over `houses` (see `houseOrderTerms`).
  */
 export function orderHouses<Tables extends keyof Database, Output>(
   query: SelectQueryBuilder<Database, Tables, Output>,
   order: HouseOrder,
 ): SelectQueryBuilder<Database, Tables, Output> {
-  if (order.kind === 'address') {
-    return query
-      .orderBy(sql.ref('houses.searchText'), order.direction)
-      .orderBy(sql.ref('houses.id'), order.direction);
-  }
-  return query
-    .orderBy(sql`(${order.key}) is null`)
-    .orderBy(order.key, order.direction)
-    .orderBy(sql.ref('houses.id'));
+  return houseOrderTerms(order).reduce((sorted, term) => sorted.orderBy(term), query);
 }
 
-const storedNextCleaning = sql.ref('houses.nextCleaningDate');
+/**
+ * The ORDER BY terms of an order, as SQL text over the table `houses`. The address order
+ * walks the address indexes (the first page of 100 000 houses costs no sort; a house
+ * without an address sorts by its title). Other keys: missing values last in both
+ * directions and on both databases; the id breaks ties so that pages never overlap.
+ */
+export function houseOrderTerms(order: HouseOrder): RawBuilder<unknown>[] {
+  const direction = sql.raw(order.direction);
+  if (order.kind === 'address') {
+    return [sql`houses.search_text ${direction}`, sql`houses.id ${direction}`];
+  }
+  return [sql`(${order.key}) is null`, sql`${order.key} ${direction}`, sql`houses.id`];
+}
+
+const sortKeys = {
+  apartments: sql`houses.apartments`,
+  entrances: sql`houses.entrances`,
+  floors: sql`houses.floors`,
+};
+
+const storedNextCleaning = sql`houses.next_cleaning_date`;
 
 /**
  * The stored next cleaning is still right today when it was worked out (its `as of`
