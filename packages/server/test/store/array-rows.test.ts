@@ -40,6 +40,30 @@ describe('withArrayRows', () => {
     expect(database.prepare('select name from t where id = 3').get()).toEqual({ name: 'Старый' });
   });
 
+  it('asks for the names once when the only `*` is in `count(*)`', () => {
+    const counting = database.prepare('select count(*) as n, max(id) as top from t');
+    const starred = database.prepare('select *, id * 2 as twice from t where id = 1');
+    const asked = { counting: 0, starred: 0 };
+    for (const [name, statement] of [
+      ['counting', counting],
+      ['starred', starred],
+    ] as const) {
+      const columns = statement.columns.bind(statement);
+      statement.columns = () => {
+        asked[name] += 1;
+        return columns();
+      };
+    }
+    const rowsCounting = withArrayRows(counting);
+    const rowsStarred = withArrayRows(starred);
+
+    for (let run = 0; run < 3; run += 1) {
+      expect(rowsCounting.all([])).toEqual([{ n: 2, top: 2 }]);
+      expect(rowsStarred.all([])).toEqual([{ id: 1, name: 'Дом', lat: 54.5, twice: 2 }]);
+    }
+    expect(asked).toEqual({ counting: 1, starred: 3 });
+  });
+
   it('names a `*` as the schema now has it, after another connection rebuilt the table', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'audiobot-rows-'));
     const file = path.join(folder, 'rows.sqlite');
