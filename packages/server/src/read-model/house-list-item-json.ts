@@ -7,9 +7,9 @@ import type { Database } from '../store/index.js';
  * A house as one item of the houses list, written by the database as JSON text from the
  * house row `h` and the names it links to (`b` brigade, `m` УК, `r` senior resident).
  * The shape is `HouseSummary` of the API without its next cleaning, which depends on the
- * day and is added when a page is read; the text starts after the opening brace so that
- * the reader can put the next cleaning in front. A link whose row is missing shows its
- * id as its name, as the presenter does.
+ * day; the text starts after the opening brace so that the next cleaning can be put in
+ * front (`nextCleaningJson`). A link whose row is missing shows its id as its name, as
+ * the presenter does.
  */
 export function houseListItemJson(db: Kysely<Database>): RawBuilder<string> {
   const json = jsonFunctions(db);
@@ -48,6 +48,20 @@ export function houseListItemJson(db: Kysely<Database>): RawBuilder<string> {
 }
 
 type Pair = [key: string, value: RawBuilder<unknown>];
+
+/**
+ * The front of an item: its opening brace and its next cleaning (`date`, `type`: SQL of
+ * the date and the type code; «none» without both). Dates and type codes hold no
+ * character JSON would escape, and nothing here is outside ASCII, so its length in
+ * characters is its length in bytes on both databases.
+ */
+export function nextCleaningJson(
+  date: RawBuilder<unknown>,
+  type: RawBuilder<unknown>,
+): RawBuilder<string> {
+  return sql<string>`'{"nextCleaning":' || case when ${date} is null or ${type} is null then 'null'
+    else '{"date":"' || ${date} || '","type":"' || ${type} || '"}' end || ','`;
+}
 
 /** The two stores spell JSON differently; the text they write parses to the same value. */
 function jsonFunctions(db: Kysely<Database>) {

@@ -1,14 +1,15 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 
 import type { Database } from '../store/index.js';
-import { houseListItemJson } from './house-list-item-json.js';
+import { houseListItemJson, nextCleaningJson } from './house-list-item-json.js';
 
 /**
  * The houses list reads each house as a stored item (`house_list_items`): a page is then
  * 50 short texts joined by the database instead of 50 wide rows, three joins and a
  * serializer. Whoever writes what an item shows refreshes it in the same transaction:
  * the houses written, and the houses that name a brigade, УК or senior resident whose
- * shown fields changed.
+ * shown fields changed. The item is stored whole, with the house's next cleaning as the
+ * sync worked it out; while that holds, a page sends the stored text as it is.
  */
 export interface ListItemChanges {
   houses?: readonly number[];
@@ -74,9 +75,10 @@ async function writeItems(
   memberId: string,
   which: RawBuilder<unknown>,
 ): Promise<void> {
-  await sql`insert into house_list_items
-      (member_id, house_id, item, next_cleaning_date, next_cleaning_type, next_cleaning_as_of)
-    select h.member_id, h.id, ${houseListItemJson(db)},
+  const front = nextCleaningJson(sql`h.next_cleaning_date`, sql`h.next_cleaning_type`);
+  await sql`insert into house_list_items (member_id, house_id, item, body_at,
+      next_cleaning_date, next_cleaning_type, next_cleaning_as_of)
+    select h.member_id, h.id, ${front} || ${houseListItemJson(db)}, length(${front}) + 1,
       h.next_cleaning_date, h.next_cleaning_type, h.next_cleaning_as_of
     from houses h
     left join brigades b on b.member_id = h.member_id and b.id = h.brigade_id
@@ -86,6 +88,7 @@ async function writeItems(
     where h.member_id = ${memberId} and ${which}
     on conflict (member_id, house_id) do update set
       item = excluded.item,
+      body_at = excluded.body_at,
       next_cleaning_date = excluded.next_cleaning_date,
       next_cleaning_type = excluded.next_cleaning_type,
       next_cleaning_as_of = excluded.next_cleaning_as_of`.execute(db);

@@ -1,4 +1,5 @@
 export { changedBrigades, changedParties, type ShownLink } from './changed-links.js';
+export { nextCleaningJson } from './house-list-item-json.js';
 export {
   type ListItemChanges,
   rebuildHouseListItems,

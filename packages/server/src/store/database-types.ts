@@ -139,7 +139,10 @@ export interface CleaningsTable {
 export interface HouseListItemsTable {
   memberId: string;
   houseId: number;
+  /** The item as JSON, its next cleaning first (read-model/house-list-items.ts). */
   item: string;
+  /** Where the item goes on after its next cleaning (1-based, in characters). */
+  bodyAt: number;
   nextCleaningDate: IsoDate | null;
   nextCleaningType: CleaningTypeCode | null;
   nextCleaningAsOf: IsoDate | null;

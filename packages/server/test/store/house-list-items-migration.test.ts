@@ -11,7 +11,12 @@ it('writes the list items of the houses stored before it', async () => {
   await store.db
     .insertInto('houses')
     .values([
-      aHouse({ id: 1, title: 'Дом «1»', nextCleaningDate: '2026-12-10' }),
+      aHouse({
+        id: 1,
+        title: 'Дом «1»',
+        nextCleaningDate: '2026-12-10',
+        nextCleaningType: 'sweeping',
+      }),
       aHouse({ id: 2, memberId: 'another-portal' }),
     ])
     .execute();
@@ -19,7 +24,7 @@ it('writes the list items of the houses stored before it', async () => {
   await store.migrate();
   const items = await store.db
     .selectFrom('houseListItems')
-    .select(['memberId', 'houseId', 'item', 'nextCleaningDate'])
+    .select(['memberId', 'houseId', 'item', 'bodyAt', 'nextCleaningDate'])
     .orderBy('memberId')
     .execute();
   await store.close();
@@ -28,6 +33,12 @@ it('writes the list items of the houses stored before it', async () => {
     ['another-portal', 2],
     [aHouse({ id: 1 }).memberId, 1],
   ]);
-  expect(JSON.parse(`{${items[1]?.item}`)).toMatchObject({ id: '1', title: 'Дом «1»' });
+  const item = items[1]?.item ?? '';
+  expect(JSON.parse(item)).toMatchObject({
+    nextCleaning: { date: '2026-12-10', type: 'sweeping' },
+    id: '1',
+    title: 'Дом «1»',
+  });
+  expect(item.slice(Number(items[1]?.bodyAt) - 1)).toMatch(/^"id":"1",/);
   expect(items[1]?.nextCleaningDate).toBe('2026-12-10');
 });

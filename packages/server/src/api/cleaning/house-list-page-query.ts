@@ -1,6 +1,6 @@
 import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 
-import { refreshHouseListItems } from '../../read-model/index.js';
+import { nextCleaningJson, refreshHouseListItems } from '../../read-model/index.js';
 import type { Database } from '../../store/index.js';
 import { type FilterScope, houseConditions } from './house-filter-query.js';
 import { houseOrderOf, houseOrderTerms } from './house-order.js';
@@ -22,7 +22,7 @@ export interface PageWindow {
 /**
  * One page of the houses list in ONE statement: the count, the page's ids cut from a
  * narrow index, and their stored items (read-model/house-list-items.ts) joined and
- * concatenated by the database, each with its next cleaning put in front. SQLite hands the text over as bytes, so it is
+ * concatenated by the database, each with today's next cleaning in front. SQLite hands the text over as bytes, so it is
  * never decoded into a JavaScript string only to be encoded again for the socket.
  *
  * A house without a stored item (written by a path that forgot to refresh it) gets one
@@ -61,7 +61,7 @@ async function readPage(
   const houses = sql`from houses where ${houseConditions(filter, scope)}`;
   const ids = sql`select houses.id ${houses}
     order by ${sql.join(houseOrderTerms(order))} limit ${window.limit} offset ${window.offset}`;
-  const item = sql`'{"nextCleaning":' || ${nextCleaningJson(scope.today)} || ',' || i.item`;
+  const item = listItem(scope.today);
 
   // The page is the outer loop of the join (LEFT JOIN keeps it there) and yields its
   // rows in the list's order, so SQLite concatenates them in that order without a
@@ -85,22 +85,20 @@ async function readPage(
 }
 
 /**
- * The next cleaning as JSON (`null`: none). The stored one while it holds: worked out
- * today or earlier and not passed (a null date then stays «none»). Otherwise the first
- * cleaning from today and that day's first slot, read from the cleanings key. Dates and
- * type codes hold no character JSON would escape.
+ * A stored item as it is while its next cleaning holds: worked out today or earlier and
+ * not passed (a null date then stays «none»). Otherwise its front is written again with
+ * the first cleaning from today and that day's first slot, read from the cleanings key.
  */
-function nextCleaningJson(today: string): RawBuilder<string> {
+function listItem(today: string): RawBuilder<string> {
   const holds = sql`i.next_cleaning_as_of <= ${today}
     and (i.next_cleaning_date is null or i.next_cleaning_date >= ${today})
     and (i.next_cleaning_date is null or i.next_cleaning_type is not null)`;
-  const stored = sql`case when i.next_cleaning_date is null then 'null'
-    else '{"date":"' || i.next_cleaning_date || '","type":"' || i.next_cleaning_type || '"}' end`;
   const firstDay = sql`(select min(c.date) from cleanings c
     where c.member_id = i.member_id and c.house_id = i.house_id and c.date >= ${today})`;
-  const workedOut = sql`coalesce((
-    select '{"date":"' || c.date || '","type":"' || c.cleaning_type || '"}' from cleanings c
+  const found = nextCleaningJson(sql`c.date`, sql`c.cleaning_type`);
+  const front = sql`coalesce((select ${found} from cleanings c
     where c.member_id = i.member_id and c.house_id = i.house_id and c.date = ${firstDay}
-    order by c.slot limit 1), 'null')`;
-  return sql<string>`case when ${holds} then ${stored} else ${workedOut} end`;
+    order by c.slot limit 1), ${nextCleaningJson(sql`null`, sql`null`)})`;
+  return sql<string>`case when ${holds} then i.item
+    else ${front} || substr(i.item, i.body_at) end`;
 }
