@@ -22,8 +22,9 @@ export interface PageWindow {
 /**
  * One page of the houses list in ONE statement: the count, the page's ids cut from a
  * narrow index, and their stored items (read-model/house-list-items.ts) joined and
- * concatenated by the database, each with today's next cleaning in front. SQLite hands the text over as bytes, so it is
- * never decoded into a JavaScript string only to be encoded again for the socket.
+ * concatenated by the database, each with today's next cleaning in front. SQLite hands
+ * the text over as bytes, so it is never decoded into a JavaScript string only to be
+ * encoded again for the socket.
  *
  * A house without a stored item (written by a path that forgot to refresh it) gets one
  * here and the page is read again: the list never drops a house that `total` counts.

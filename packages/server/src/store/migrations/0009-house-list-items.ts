@@ -8,8 +8,8 @@ import type { StoreDialect } from '../store-dialect.js';
  * Each house as the houses list shows it, kept by the writers of houses and of the names
  * they show: the whole item with the next cleaning it had when written, and where the
  * rest begins, for the day that next cleaning has passed. Filled here for the houses
- * already stored. On SQLite the table is clustered
- * on its key (no rowid): a page reads 50 items with one seek each.
+ * already stored. On SQLite the table is clustered on its key (no rowid): a page reads
+ * 50 items with one seek each.
  */
 export function houseListItemsMigration(dialect: StoreDialect): Migration {
   return {
