@@ -76,10 +76,9 @@ async function writeItems(
   which: RawBuilder<unknown>,
 ): Promise<void> {
   const front = nextCleaningJson(sql`h.next_cleaning_date`, sql`h.next_cleaning_type`);
-  await sql`insert into house_list_items (member_id, house_id, item, body_at,
-      next_cleaning_date, next_cleaning_type, next_cleaning_as_of)
-    select h.member_id, h.id, ${front} || ${houseListItemJson(db)}, length(${front}) + 1,
-      h.next_cleaning_date, h.next_cleaning_type, h.next_cleaning_as_of
+  await sql`insert into house_list_items
+      (member_id, house_id, item, next_cleaning_date, next_cleaning_type, next_cleaning_as_of)
+    select h.member_id, h.id, ${front} || ${houseListItemJson(db)}, h.next_cleaning_date, h.next_cleaning_type, h.next_cleaning_as_of
     from houses h
     left join brigades b on b.member_id = h.member_id and b.id = h.brigade_id
     left join management_companies m
@@ -88,7 +87,6 @@ async function writeItems(
     where h.member_id = ${memberId} and ${which}
     on conflict (member_id, house_id) do update set
       item = excluded.item,
-      body_at = excluded.body_at,
       next_cleaning_date = excluded.next_cleaning_date,
       next_cleaning_type = excluded.next_cleaning_type,
       next_cleaning_as_of = excluded.next_cleaning_as_of`.execute(db);

@@ -141,8 +141,6 @@ export interface HouseListItemsTable {
   houseId: number;
   /** The item as JSON, its next cleaning first (read-model/house-list-items.ts). */
   item: string;
-  /** Where the item goes on after its next cleaning (1-based, in characters). */
-  bodyAt: number;
   nextCleaningDate: IsoDate | null;
   nextCleaningType: CleaningTypeCode | null;
   nextCleaningAsOf: IsoDate | null;

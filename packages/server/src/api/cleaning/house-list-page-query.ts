@@ -103,6 +103,9 @@ function listItem(today: string): RawBuilder<string> {
   const front = sql`coalesce((select ${found} from cleanings c
     where c.member_id = i.member_id and c.house_id = i.house_id and c.date = ${firstDay}
     order by c.slot limit 1), ${nextCleaningJson(sql`null`, sql`null`)})`;
+  // The stored front was written from the stored next cleaning: its length says where
+  // the rest of the item begins.
+  const stored = nextCleaningJson(sql`i.next_cleaning_date`, sql`i.next_cleaning_type`);
   return sql<string>`case when ${holds} then i.item
-    else ${front} || substr(i.item, i.body_at) end`;
+    else ${front} || substr(i.item, length(${stored}) + 1) end`;
 }

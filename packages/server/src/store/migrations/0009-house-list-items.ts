@@ -6,9 +6,8 @@ import type { StoreDialect } from '../store-dialect.js';
 
 /**
  * Each house as the houses list shows it, kept by the writers of houses and of the names
- * they show: the whole item with the next cleaning it had when written, and where the
- * rest begins, for the day that next cleaning has passed. Filled here for the houses
- * already stored. On SQLite the table is clustered on its key (no rowid): a page reads
+ * they show: the whole item, with the next cleaning it had when written. Filled here
+ * for the houses already stored. On SQLite the table is clustered on its key (no rowid): a page reads
  * 50 items with one seek each.
  */
 export function houseListItemsMigration(dialect: StoreDialect): Migration {
@@ -19,7 +18,6 @@ export function houseListItemsMigration(dialect: StoreDialect): Migration {
         .addColumn('member_id', 'text', (column) => column.notNull())
         .addColumn('house_id', 'bigint', (column) => column.notNull())
         .addColumn('item', 'text', (column) => column.notNull())
-        .addColumn('body_at', 'integer', (column) => column.notNull())
         .addColumn('next_cleaning_date', 'text')
         .addColumn('next_cleaning_type', 'text')
         .addColumn('next_cleaning_as_of', 'text')
